@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Regenerate every derived file: data/sources.csv and the descriptor's sources list from sources/*.yaml, the
+data dictionary in README.md, and each resource's hash and bytes in datapackage.json.
+
+    python build.py
+
+Run it after changing any file in data/, sources/ or datapackage.json, then run python validate.py.
+Curated tables are never touched. Exit 0 done, 1 refused (broken YAML or descriptor), 2 cannot run.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from validation import derived
+from validation.problems import render_text
+
+ROOT = Path(__file__).resolve().parent
+DESCRIPTOR = ROOT / "datapackage.json"
+
+
+def main() -> int:
+    try:
+        descriptor = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        print(f"cannot run: datapackage.json cannot be read ({err}); restore it from git", file=sys.stderr)
+        return 2
+    metadata, problems = derived.read_source_metadata(ROOT)
+    if problems:
+        print(render_text(problems))
+        print("nothing was written: repair the YAML first")
+        return 1
+    resources = {r["name"]: r for r in descriptor["resources"]}
+    fields = [f["name"] for f in resources["sources"]["schema"]["fields"]]
+    written = []
+
+    def write(path: Path, data: bytes):
+        if not path.is_file() or path.read_bytes() != data:
+            path.write_bytes(data)
+            written.append(str(path.relative_to(ROOT)))
+
+    write(ROOT / derived.SOURCES_CSV, derived.sources_table(ROOT, metadata, fields))
+    descriptor["sources"] = derived.descriptor_sources(metadata)
+    readme = ROOT / derived.README
+    updated = derived.readme_with_dictionary(readme.read_text(encoding="utf-8"),
+                                             derived.data_dictionary(descriptor, derived.vocabulary_rows(ROOT, descriptor)))
+    if updated is None:
+        print(f"README.md has no data dictionary markers; add {derived.DICTIONARY_BEGIN!r} and {derived.DICTIONARY_END!r}")
+        return 1
+    write(readme, updated.encode("utf-8"))
+    for res in descriptor["resources"]:
+        path = ROOT / res["path"]
+        if path.is_file():
+            res.update(derived.stamp(path.read_bytes()))
+    write(DESCRIPTOR, (json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    print("updated: " + ", ".join(written) if written else "everything was up to date")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Check the data package: Frictionless validation plus everything Frictionless cannot check.
+
+    python validate.py [PACKAGE_DIR] [--json]
+
+Exit 0: valid (warnings may be printed); 1: invalid, each problem named by file, row and field with what to do;
+2: cannot run (no descriptor, unreadable folder, bad arguments), with a one-line reason.
+The checks live in validation/checks/, one module each. validate.py reads files and never writes one.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2, no usage dump
+        raise SystemExit(_cannot_run(f"bad arguments: {message}"))
+
+
+def _cannot_run(reason: str) -> int:
+    print(f"cannot run: {reason}", file=sys.stderr)
+    return 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _Parser(description="Validate the data package.")
+    parser.add_argument("package_dir", nargs="?", default=str(HERE), help="folder holding datapackage.json (default: this one)")
+    parser.add_argument("--json", action="store_true", help="print a machine-readable report (see README: The --json report)")
+    args = parser.parse_args(argv)
+    try:
+        from validation.checks import CHECKS
+        from validation.package import Package
+        from validation.problems import CannotRun, exit_code, render_json, render_text, Problem
+    except ImportError as err:
+        return _cannot_run(f"a required package is not installed ({err.name}); run: pip install -r requirements.txt")
+    try:
+        package = Package(Path(args.package_dir))
+    except CannotRun as err:
+        return _cannot_run(str(err))
+    except OSError as err:
+        return _cannot_run(f"cannot read {args.package_dir}: {err.strerror or err}")
+    problems = list(package.problems)
+    for check in CHECKS:
+        try:
+            problems.extend(check.run(package))
+        except Exception as err:  # a crash in one check must not hide the others' findings nor print a traceback
+            problems.append(Problem(check.NAME, "validate.py", None, None,
+                                    f"the check stopped on unexpected input ({type(err).__name__}: {err})",
+                                    "fix the problems reported above and run again; if this persists, report it as a bug"))
+    print(render_json(problems) if args.json else render_text(problems))
+    return exit_code(problems)
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.exit(_cannot_run("interrupted"))
+    except RecursionError:
+        sys.exit(_cannot_run("input nested too deeply to check"))
+    except MemoryError:
+        sys.exit(_cannot_run("out of memory"))

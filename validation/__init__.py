@@ -1,0 +1,1 @@
+"""The package's checker: loading, the checks (one module each in checks/), derived files and the report."""
