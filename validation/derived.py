@@ -124,7 +124,9 @@ def data_dictionary(descriptor: dict, vocabularies: dict[str, list[dict]]) -> st
         for f in schema.get("fields", []):
             cons = dict(f.get("constraints", {}))
             required = "yes" if cons.pop("required", False) else ""
-            text = "; ".join(f"{k} `{v}`" for k, v in cons.items())
+            if "format" in f:
+                cons["format"] = f["format"]
+            text = "; ".join(k if v is True else f"{k} `{v}`" for k, v in cons.items())
             out.append(f"| `{f['name']}` | {f['type']} | {required} | {_cell(text)} | {_cell(f.get('description', ''))} |")
         out.append("")
         if res["name"] in vocabularies:
