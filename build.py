@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from validation import derived
+from validation.package import unsafe_reason
 from validation.problems import render_text
 
 ROOT = Path(__file__).resolve().parent
@@ -50,6 +51,9 @@ def main() -> int:
         return 1
     write(readme, updated.encode("utf-8"))
     for res in descriptor["resources"]:
+        if unsafe_reason(ROOT, res.get("path")):
+            print(f"resource {res.get('name')!r}: {unsafe_reason(ROOT, res.get('path'))}; not stamped")
+            continue
         path = ROOT / res["path"]
         if path.is_file():
             res.update(derived.stamp(path.read_bytes()))

@@ -16,6 +16,7 @@ import jsonschema
 import yaml
 
 from . import dates
+from .package import unsafe_reason
 from .problems import Problem
 
 BUILD_COMMAND = "python build.py"
@@ -34,7 +35,7 @@ def read_source_metadata(root: Path) -> tuple[list[dict], list[Problem]]:
         rel = f"sources/{path.name}"
 
         def problem(field, message, hint):
-            problems.append(Problem("sources", rel, None, field, message, hint))
+            problems.append(Problem("source_files", rel, None, field, message, hint))
 
         if path.is_symlink():
             problem(None, "the file is a symbolic link", "replace the link by the file itself")
@@ -109,7 +110,7 @@ def data_dictionary(descriptor: dict, vocabularies: dict[str, list[dict]]) -> st
     """Markdown for every resource: its description, keys and fields; for vocabularies, also their terms."""
     out = [DICTIONARY_BEGIN, ""]
     for res in descriptor["resources"]:
-        schema = res.get("schema", {})
+        schema = res.get("schema") if isinstance(res.get("schema"), dict) else {}
         out.append(f"### `{res['name']}`: {res.get('title', '')}")
         out.append("")
         out.append(res.get("description", ""))
@@ -144,7 +145,7 @@ def vocabulary_rows(root: Path, descriptor: dict) -> dict[str, list[dict]]:
     """Rows of the vocabulary resources (those under data/vocabularies/)."""
     found = {}
     for res in descriptor["resources"]:
-        if str(res.get("path", "")).startswith("data/vocabularies/"):
+        if str(res.get("path", "")).startswith("data/vocabularies/") and unsafe_reason(root, res["path"]) is None:
             path = root / res["path"]
             if path.is_file():
                 found[res["name"]] = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8", errors="replace"), newline="")))

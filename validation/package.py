@@ -105,17 +105,22 @@ class Package:
         self.problems.append(Problem("package", file, row, field_, message, hint))
 
     def _load_resource(self, index: int, resource: object) -> None:
-        where = f"resources[{index}]"
+        where = f"resources/{index}"
         if not isinstance(resource, dict) or not isinstance(resource.get("name"), str):
             self._problem(DESCRIPTOR, None, where, "a resource has no name", "give every resource a name")
             return
         rel = resource.get("path")
         reason = unsafe_reason(self.root, rel)
         if reason:
-            self._problem(DESCRIPTOR, None, f"{where}.path", f"resource {resource['name']!r}: {reason}; it was not opened",
+            self._problem(DESCRIPTOR, None, f"{where}/path", f"resource {resource['name']!r}: {reason}; it was not opened",
                           "give a relative path inside the package, such as data/<name>.csv")
             return
-        schema = resource.get("schema") if isinstance(resource.get("schema"), dict) else {}
+        for key in ("schema", "dialect"):
+            if key in resource and not isinstance(resource[key], dict):
+                self._problem(DESCRIPTOR, None, f"{where}/{key}", f"resource {resource['name']!r}: {key} is not written inline; it was not opened",
+                              f"write the {key} inside datapackage.json, as the other resources do")
+                return
+        schema = resource.get("schema") or {}
         fields = schema.get("fields") if isinstance(schema.get("fields"), list) else []
         table = Table(resource["name"], rel, fields)
         file = self.root / rel

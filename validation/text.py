@@ -15,6 +15,8 @@ def find_quote(quote: str, source: str) -> str | None:
 
     Both arguments must already be squashed.
     """
+    if not quote.replace(ELLIPSIS, "").strip():
+        return quote
     position = 0
     for part in quote.split(ELLIPSIS):
         part = part.strip()

@@ -33,7 +33,7 @@ def run(package):
                           f"no bounding box for country {row.get('country')!r}, so its coordinates cannot be checked",
                           "add the country's bounding box to validation/country_bounds.csv", "warning")
         elif not (box[0] <= lat <= box[1] and box[2] <= lon <= box[3]):
-            yield Problem(NAME, places.path, row_number, "latitude",
+            yield Problem(NAME, places.path, row_number, "latitude" if not box[0] <= lat <= box[1] else "longitude",
                           f"{lat}, {lon} lies outside {row.get('country')} ({box[0]}..{box[1]} N, {box[2]}..{box[3]} E)",
                           "check the coordinates (latitude first, WGS84 decimal degrees) and the country code")
         parent = row.get("parent_place_id")

@@ -67,8 +67,10 @@ def _check_group(table, row_number, row, start_field, end_field, earliest_field,
         if field in row and row[field] != dates.iso(expected):
             yield problem(field, f"{row[field]!r} does not match the EDTF value; it should be {dates.iso(expected)!r}",
                           f"set {field} to {dates.iso(expected)!r} (empty for an open end)")
-    if earliest and earliest > today:
-        yield problem(start_field, f"{start} lies in the future", "correct the date")
+    for field, value in ((start_field, start), (end_field, end)):
+        first_day = dates.bounds(value)[0] if value else None
+        if first_day and first_day > today:
+            yield problem(field, f"{value} lies in the future", "correct the date; a source reports what has happened")
     source_id = row.get("source_id")
     if source_id in published and earliest and published[source_id] and earliest > published[source_id]:
         yield problem(start_field, f"{start} begins after the source was published ({dates.iso(published[source_id])} at the latest)",

@@ -12,6 +12,9 @@ from ..problems import Problem
 
 NAME = "schema"
 _LEFT_TO_OTHERS = {"hash-count", "byte-count"}
+_HEADER_ERRORS = {"missing-label", "extra-label", "incorrect-label", "duplicate-label", "blank-label"}
+# What Frictionless is given of a resource: everything it needs, nothing that could point it at the network.
+_RESOURCE_KEYS = ("name", "type", "path", "scheme", "format", "mediatype", "encoding", "schema", "dialect")
 _HINTS = {
     "type-error": "write a value of the field's type (see the data dictionary in README.md)",
     "constraint-error": "make the value meet the field's constraint (see the data dictionary in README.md)",
@@ -32,11 +35,11 @@ _HINTS = {
 def run(package):
     if package.descriptor is None:
         return
-    descriptor = copy.deepcopy(package.descriptor)
-    # Only resources the loader judged safe and readable reach Frictionless, so it opens nothing else.
-    descriptor["resources"] = [r for r in descriptor["resources"] if isinstance(r, dict) and r.get("name") in package.tables]
-    for r in descriptor["resources"]:
-        r.pop("hash", None), r.pop("bytes", None)
+    # Only resources the loader judged safe and readable reach Frictionless, with inline schemas and no profile
+    # URLs, so it opens nothing else; hash and bytes are left to derived_files.
+    descriptor = {"name": "package", "resources": [
+        {k: copy.deepcopy(r[k]) for k in _RESOURCE_KEYS if k in r}
+        for r in package.descriptor["resources"] if isinstance(r, dict) and r.get("name") in package.tables]}
     try:
         report = Package(descriptor, basepath=str(package.root)).validate()
     except Exception as err:  # Frictionless raises FrictionlessException (and others) on a descriptor it cannot use
@@ -50,5 +53,16 @@ def run(package):
         for error in task.errors:
             if error.type in _LEFT_TO_OTHERS:
                 continue
-            yield Problem(NAME, path, getattr(error, "row_number", None), getattr(error, "field_name", None),
-                          error.message, _HINTS.get(error.type, "see the data dictionary in README.md"))
+            row = getattr(error, "row_number", None)
+            if row is None and error.type in _HEADER_ERRORS:
+                row = 1
+            yield Problem(NAME, path, row, _field(error), error.message, _HINTS.get(error.type, "see the data dictionary in README.md"))
+
+
+def _field(error) -> str | None:
+    """The column an error concerns; foreign-key errors name theirs in field_names."""
+    name = getattr(error, "field_name", None) or getattr(error, "label", None)
+    if not name:
+        names = getattr(error, "field_names", None) or []
+        name = ",".join(names)
+    return name or None
