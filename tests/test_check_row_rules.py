@@ -1,0 +1,32 @@
+"""Check "row_rules": who took part in an event is a person or an organisation, exactly one; a testimony names or
+describes its witness and its subject; a statement gives its speaking person or body; no person is linked to itself."""
+from __future__ import annotations
+
+from conftest import assert_invalid, break_cell, first_row, rows, run_validate
+
+CHECK = "row_rules"
+PARTICIPANTS = "data/event_participants.csv"
+
+
+def test_participant_with_both_person_and_organisation(package_copy):
+    person = rows(package_copy, "data/persons.csv")[0][1]["person_id"]
+    row = break_cell(package_copy, PARTICIPANTS, lambda r: r["org_id"] and not r["person_id"], "person_id", person)
+    assert_invalid(run_validate(package_copy), CHECK, PARTICIPANTS, row, "person_id", message_contains="exactly one")
+
+
+def test_testimony_without_witness(package_copy):
+    row = break_cell(package_copy, "data/testimonies.csv",
+                     lambda r: r["witness_person_id"] and not r["witness_description"], "witness_person_id", "")
+    assert_invalid(run_validate(package_copy), CHECK, "data/testimonies.csv", row, "witness_person_id")
+
+
+def test_statement_without_speaker(package_copy):
+    row = break_cell(package_copy, "data/statements.csv",
+                     lambda r: r["speaker_org_id"] and not r["speaker_person_id"], "speaker_org_id", "")
+    assert_invalid(run_validate(package_copy), CHECK, "data/statements.csv", row, "speaker_person_id")
+
+
+def test_person_linked_to_itself(package_copy):
+    row, person = first_row(package_copy, "data/persons.csv", lambda r: r["possibly_same_as"])
+    break_cell(package_copy, "data/persons.csv", row, "possibly_same_as", person["person_id"])
+    assert_invalid(run_validate(package_copy), CHECK, "data/persons.csv", row, "possibly_same_as")
