@@ -10,6 +10,7 @@ The checks live in validation/checks/, one module each. validate.py reads files 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -36,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
         from validation.package import Package
         from validation.problems import CannotRun, exit_code, render_json, render_text, Problem
     except ImportError as err:
+        # Run under the project's own environment (made by the Quick start) when called with another Python.
+        venv_python = HERE / ".venv" / "bin" / "python"
+        if venv_python.is_file() and Path(sys.prefix).resolve() != (HERE / ".venv").resolve():
+            os.execv(str(venv_python), [str(venv_python), str(Path(__file__).resolve()), *sys.argv[1:]])
         return _cannot_run(f"a required package is not installed ({err.name}); run: pip install -r requirements.txt")
     try:
         package = Package(Path(args.package_dir))

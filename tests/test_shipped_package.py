@@ -160,3 +160,13 @@ def test_every_check_module_is_run_and_named():
         assert (module.__doc__ or "").strip(), f"{name} has no docstring"
         assert callable(module.run)
     assert sorted(m.NAME for m in checks.CHECKS) == names
+
+
+def test_validate_runs_under_the_project_environment_when_called_with_another_python():
+    """A curator (or a hook) typing `python validate.py` outside the venv still gets the check, not a missing import."""
+    base_python = Path(sys.base_prefix) / "bin" / "python3"
+    if not base_python.is_file() or not (REPO / ".venv" / "bin" / "python").is_file():
+        pytest.skip("needs the Quick start's .venv and a base interpreter")
+    done = subprocess.run([str(base_python), str(REPO / "validate.py")], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1].startswith("VALID")
