@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Regenerate every derived file: data/sources.csv and the descriptor's sources list from sources/*.yaml, the
-data dictionary in README.md, and each resource's hash and bytes in datapackage.json.
+data dictionary in README.md, each resource's hash and bytes in datapackage.json, and REPORT.md (the
+cross-source report) from the tables.
 
     python build.py
 
@@ -13,8 +14,9 @@ import json
 import sys
 from pathlib import Path
 
-from validation import derived
-from validation.package import unsafe_reason
+from validation import derived, report
+from validation.package import Package, unsafe_reason
+from validation.problems import CannotRun
 from validation.problems import render_text
 
 ROOT = Path(__file__).resolve().parent
@@ -58,6 +60,12 @@ def main() -> int:
         if path.is_file():
             res.update(derived.stamp(path.read_bytes()))
     write(DESCRIPTOR, (json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    try:
+        package = Package(ROOT)
+    except CannotRun as err:
+        print(f"REPORT.md not written: {err}")
+        return 1
+    write(ROOT / report.REPORT, report.render(package).encode("utf-8"))
     print("updated: " + ", ".join(written) if written else "everything was up to date")
     return 0
 

@@ -20,10 +20,11 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # the tests use the package's own code (validation.report) to regenerate REPORT.md
 VALIDATE = REPO / "validate.py"
 SHARED = REPO.parent / "shared"
 # What validate.py reads of a package; .git, .venv, tests and the code stay behind.
-PACKAGE_ITEMS = ("datapackage.json", "data", "sources", "README.md")
+PACKAGE_ITEMS = ("datapackage.json", "data", "sources", "README.md", "REPORT.md")
 REPORT_KEYS = {"report_version", "valid", "exit_code", "counts", "problems"}
 PROBLEM_KEYS = {"check", "file", "row", "field", "message", "hint", "severity"}
 
@@ -357,13 +358,27 @@ def resource_index(descriptor: dict, relpath: str | None = None, name: str | Non
 
 
 def restamp(pkg: Path, relpath: str) -> None:
-    """Recompute the sha256 and byte count of `relpath` into its resource in datapackage.json."""
+    """Recompute the sha256 and byte count of `relpath` into its resource in datapackage.json, and regenerate
+    REPORT.md, which is derived from the tables, so that only the fault under test is left."""
     data = (pkg / relpath).read_bytes()
     descriptor = load_descriptor(pkg)
     res = descriptor["resources"][resource_index(descriptor, relpath=relpath)]
     res["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
     res["bytes"] = len(data)
     save_descriptor(pkg, descriptor)
+    refresh_report(pkg)
+
+
+def refresh_report(pkg: Path) -> None:
+    """Regenerate pkg/REPORT.md from the tables of the copy, as build.py does for the package."""
+    from validation import report
+    from validation.package import Package
+    from validation.problems import CannotRun
+    try:
+        text = report.render(Package(pkg))
+    except CannotRun:
+        return
+    (pkg / report.REPORT).write_bytes(text.encode("utf-8"))
 
 
 # ---------------------------------------------------------------- snapshots

@@ -28,7 +28,7 @@ def has_word(row) -> bool:
     return bool(WORD.search(row["quote"])) and ELLIPSIS not in row["quote"]
 
 
-@pytest.mark.parametrize("relpath", ["data/testimonies.csv", "data/events.csv"])
+@pytest.mark.parametrize("relpath", ["data/testimonies.csv", "data/events.csv", "data/mentions.csv"])
 def test_quote_altered_by_one_word(package_copy, relpath):
     row = break_cell(package_copy, relpath, has_word, "quote", one_word_changed)
     assert_invalid(run_validate(package_copy), CHECK, relpath, row, "quote", message_contains="Xylophone")

@@ -1,17 +1,30 @@
-"""Check "row_rules": who took part in an event is a person or an organisation, exactly one; a testimony names or
-describes its witness and its subject; a statement gives its speaking person or body; no person is linked to itself."""
+"""Check "row_rules": who took part in an event is a person or an organisation, exactly one; a mention names exactly one person,
+organisation or place; a testimony names or describes its witness and its subject; a statement gives its speaking
+person or body; no person is linked to itself."""
 from __future__ import annotations
 
 from conftest import assert_invalid, break_cell, first_row, rows, run_validate
 
 CHECK = "row_rules"
 PARTICIPANTS = "data/event_participants.csv"
+MENTIONS = "data/mentions.csv"
 
 
 def test_participant_with_both_person_and_organisation(package_copy):
     person = rows(package_copy, "data/persons.csv")[0][1]["person_id"]
     row = break_cell(package_copy, PARTICIPANTS, lambda r: r["org_id"] and not r["person_id"], "person_id", person)
     assert_invalid(run_validate(package_copy), CHECK, PARTICIPANTS, row, "person_id", message_contains="exactly one")
+
+
+def test_mention_of_two_entities(package_copy):
+    place = rows(package_copy, "data/places.csv")[0][1]["place_id"]
+    row = break_cell(package_copy, MENTIONS, lambda r: r["org_id"] and not r["place_id"], "place_id", place)
+    assert_invalid(run_validate(package_copy), CHECK, MENTIONS, row, "person_id", message_contains="exactly one")
+
+
+def test_mention_of_nothing(package_copy):
+    row = break_cell(package_copy, MENTIONS, lambda r: r["place_id"], "place_id", "")
+    assert_invalid(run_validate(package_copy), CHECK, MENTIONS, row, "person_id", message_contains="0 is")
 
 
 def test_testimony_without_witness(package_copy):

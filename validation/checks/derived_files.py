@@ -1,8 +1,8 @@
 """Check 10: derived files are up to date: data/sources.csv and the descriptor's sources list (from
-sources/*.yaml), every resource's hash and bytes, and the data dictionary in README.md."""
+sources/*.yaml), every resource's hash and bytes, the data dictionary in README.md, and REPORT.md."""
 from __future__ import annotations
 
-from .. import derived
+from .. import derived, report
 from ..problems import Problem
 
 NAME = "derived_files"
@@ -45,3 +45,9 @@ def run(package):
             yield Problem(NAME, derived.README, None, None, "the data dictionary in README.md is stale", HINT)
     else:
         yield Problem(NAME, derived.README, None, None, "README.md is missing", "restore README.md from git")
+    path = root / report.REPORT
+    current = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else None
+    if current is None:
+        yield Problem(NAME, report.REPORT, None, None, "REPORT.md is missing", HINT)
+    elif current != report.render(package):
+        yield Problem(NAME, report.REPORT, None, None, "REPORT.md is out of date with the tables", HINT)

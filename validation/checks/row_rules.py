@@ -11,6 +11,7 @@ RULES = [
     ("testimonies", ("witness_person_id", "witness_description"), "at least one", "name the witness or describe them in the source's words"),
     ("testimonies", ("subject_person_id", "subject_description"), "at least one", "name whom the account is about or describe them"),
     ("statements", ("speaker_person_id", "speaker_org_id"), "at least one", "give the speaking person or body"),
+    ("mentions", ("person_id", "org_id", "place_id"), "exactly one", "fill one of person_id, org_id, place_id; one row per entity"),
 ]
 
 
