@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import assert_valid_with_warning, break_cell, rows, run_validate
+from conftest import assert_valid_with_warning, break_cell, describe, find_problems, rows, run_validate
 
 CHECK = "duplicates"
 
@@ -19,3 +19,14 @@ def test_two_entities_with_much_the_same_name(package_copy, table, key):
     # the warning is on the earlier of the two rows
     assert_valid_with_warning(run_validate(package_copy), CHECK, relpath, first_row, "name",
                               message_contains=f"{first[key]} and {last[key]}")
+
+
+def test_a_note_naming_the_other_id_marks_two_entities_distinct(package_copy):
+    relpath = "data/places.csv"
+    entries = rows(package_copy, relpath)
+    (first_row, first), (last_row, last) = entries[0], entries[-1]
+    break_cell(package_copy, relpath, last_row, "name", first["name"] + "s")
+    break_cell(package_copy, relpath, last_row, "notes", f"Not the same as {first['place_id']}.")
+    code, report = run_validate(package_copy)[:2]
+    assert code == 0
+    assert not find_problems(report, CHECK, relpath), describe(report)

@@ -1,5 +1,6 @@
 """Check 9 (warnings only): likely duplicates, entities of one kind whose names are much alike but that are not
-linked (for persons, by possibly_same_as)."""
+linked: for persons by possibly_same_as, and for any entity by naming the other's ID in its notes (which is how a
+curator records that two similar names are two different things)."""
 from __future__ import annotations
 
 import unicodedata
@@ -22,15 +23,17 @@ def run(package):
         table = package.table(name)
         if table is None:
             continue
-        entries = [(n, row.get(key, ""), _key(row.get("name", "")), row.get(link, "") if link else "") for n, row in table.records()]
-        for i, (row_number, ident, folded, linked) in enumerate(entries):
-            for _, other, other_folded, other_linked in entries[i + 1:]:
-                if linked == other or other_linked == ident:
+        entries = [(n, row.get(key, ""), _key(row.get("name", "")), row.get(link, "") if link else "", row.get("notes", ""))
+                   for n, row in table.records()]
+        for i, (row_number, ident, folded, linked, notes) in enumerate(entries):
+            for _, other, other_folded, other_linked, other_notes in entries[i + 1:]:
+                if linked == other or other_linked == ident or (other and other in notes) or (ident and ident in other_notes):
                     continue
                 matcher = SequenceMatcher(None, folded, other_folded)
                 if matcher.real_quick_ratio() >= THRESHOLD and matcher.quick_ratio() >= THRESHOLD and matcher.ratio() >= THRESHOLD:
                     yield Problem(NAME, table.path, row_number, "name",
                                   f"{ident} and {other} have much the same name",
                                   "if they are one, merge them (keep the older ID); if they may be, link them"
-                                  + (" with possibly_same_as" if link else " in notes") + "; if not, ignore this warning",
+                                  + (" with possibly_same_as" if link else " in notes")
+                                  + f"; if they are not, say so in the notes of one of them, naming the other's ID ({other})",
                                   "warning")
