@@ -33,9 +33,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print a machine-readable report (see README: The --json report)")
     args = parser.parse_args(argv)
     try:
+        from validation import engine
         from validation.checks import CHECKS
         from validation.package import Package
-        from validation.problems import CannotRun, exit_code, render_json, render_text, Problem
+        from validation.problems import CannotRun, exit_code, render_json, render_text
     except ImportError as err:
         # Run under the project's own environment (made by the Quick start) when called with another Python.
         venv_python = HERE / ".venv" / "bin" / "python"
@@ -48,14 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         return _cannot_run(str(err))
     except OSError as err:
         return _cannot_run(f"cannot read {args.package_dir}: {err.strerror or err}")
-    problems = list(package.problems)
-    for check in CHECKS:
-        try:
-            problems.extend(check.run(package))
-        except Exception as err:  # a crash in one check must not hide the others' findings nor print a traceback
-            problems.append(Problem(check.NAME, "validate.py", None, None,
-                                    f"the check stopped on unexpected input ({type(err).__name__}: {err})",
-                                    "fix the problems reported above and run again; if this persists, report it as a bug"))
+    problems = engine.run(package, CHECKS)
     print(render_json(problems) if args.json else render_text(problems))
     return exit_code(problems)
 

@@ -415,3 +415,49 @@ def replace_once(path: Path, old: str, new: str) -> None:
 
 def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# ---------------------------------------------------------------- hypothesis
+
+from hypothesis import settings  # noqa: E402
+
+# No example database in the working tree, no per-example deadline (each example may run the whole checker).
+settings.register_profile("package", database=None, deadline=None)
+settings.load_profile("package")
+
+
+# ---------------------------------------------------------------- memory
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident set size in bytes of a process and its descendants (Linux /proc)."""
+    total, stack, seen = 0, [pid], set()
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        try:
+            with open(f"/proc/{current}/status") as fh:
+                total += next(int(line.split()[1]) * 1024 for line in fh if line.startswith("VmRSS:"))
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as fh:
+                    stack.extend(int(child) for child in fh.read().split())
+        except (OSError, ValueError, StopIteration):
+            continue
+    return total
+
+
+def run_validate_peak_memory(pkg_dir: Path) -> tuple[int, int, str]:
+    """Run validate.py --json on a package; return (exit code, peak resident memory of its process tree in bytes,
+    stdout), sampling every 10 ms."""
+    import time
+    with tempfile.TemporaryFile() as out:
+        proc = subprocess.Popen([sys.executable, str(VALIDATE), str(pkg_dir), "--json"], stdout=out,
+                                stderr=subprocess.DEVNULL, cwd=pkg_dir.parent)
+        peak = 0
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss(proc.pid))
+            time.sleep(0.01)
+        out.seek(0)
+        return proc.returncode, peak, out.read().decode("utf-8", errors="replace")

@@ -106,3 +106,15 @@ def swapped_columns(tmp_path_factory):
 def test_header_with_columns_reordered(swapped_columns):
     assert_invalid(swapped_columns, CHECK, PERSONS, 1, "person_id", message_contains='Label "name"')
     assert_invalid(swapped_columns, CHECK, PERSONS, 1, "name", message_contains='Label "person_id"')
+
+
+def test_latitude_out_of_range(package_copy):
+    row = break_cell(package_copy, "data/places.csv", lambda r: True, "latitude", "95.5")
+    assert_invalid(run_validate(package_copy), CHECK, "data/places.csv", row, "latitude")
+
+
+def test_header_with_an_extra_column(package_copy):
+    records = read_csv(package_copy, PERSONS)
+    write_csv(package_copy, PERSONS, [records[0] + ["shoe_size"]] + [r + [""] for r in records[1:]])
+    restamp(package_copy, PERSONS)
+    assert_invalid(run_validate(package_copy), CHECK, PERSONS, 1, "shoe_size")

@@ -93,3 +93,10 @@ def test_broken_yaml_syntax(broken_yaml):
 def test_every_check_name_is_a_check_module(broken_yaml):
     _, report, _, _ = broken_yaml
     assert {p["check"] for p in report["problems"]} <= CHECK_NAMES
+
+
+def test_unquoted_yaml_no_is_a_type_error(package_copy):
+    """YAML 1.1 reads an unquoted `no` as false: the language code of Norwegian must not silently become a boolean."""
+    path = yaml_path(package_copy)
+    replace_once(path, "\nlanguage: en\n", "\nlanguage: no\n")
+    assert_invalid(run_validate(package_copy), YAML_CHECK, f"sources/{SOURCE}.yaml", None, "language")

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from conftest import assert_invalid, break_cell, restamp, run_validate
+from conftest import assert_invalid, break_cell, read_csv, restamp, run_validate
 
 CHECK = "text_hygiene"
 PERSONS = "data/persons.csv"
@@ -48,9 +48,24 @@ def test_cell_starting_like_a_formula(package_copy, first):
 
 @pytest.mark.parametrize("value, words", [
     ("Trailing space ", "whitespace"),
+    (" Leading space", "whitespace"),
+    ("\tTab first", "U+0009"),
     ("A bell\x07 rings", "U+0007"),
     (unicodedata.normalize("NFD", "Café in Almaty"), "NFC"),
-], ids=["trailing-whitespace", "control-char", "nfd"])
+], ids=["trailing-whitespace", "leading-whitespace", "tab-first", "control-char", "nfd"])
 def test_bad_text_cell(package_copy, value, words):
     row = break_cell(package_copy, PERSONS, any_row, "notes", value)
     assert_invalid(run_validate(package_copy), CHECK, PERSONS, row, "notes", message_contains=words)
+
+
+def test_cell_starting_with_a_carriage_return(package_copy):
+    """A CR inside a cell only survives quoted: the file is written with every cell quoted."""
+    import csv
+    import io
+    records = read_csv(package_copy, PERSONS)
+    records[1][records[0].index("notes")] = "\rCarriage return first"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows(records)
+    (package_copy / PERSONS).write_bytes(out.getvalue().encode("utf-8"))
+    restamp(package_copy, PERSONS)
+    assert_invalid(run_validate(package_copy), CHECK, PERSONS, 2, "notes", message_contains="U+000D")

@@ -5,8 +5,9 @@ the check "package" and the file is left out, so that the other checks run on wh
 """
 from __future__ import annotations
 
+import codecs
 import csv
-import io
+import hashlib
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -23,18 +24,39 @@ DATE_GROUPS = [
     ("date_start", "date_end", "date_earliest", "date_latest"),
     ("published", None, "published_earliest", "published_latest"),
 ]
-csv.field_size_limit(2**31 - 1)  # a huge cell is a problem to report, not a crash
+# The most a cell may hold. A quote is a passage, not a document; a larger cell is reported where it is, and never
+# read whole, so that a hostile file cannot exhaust memory. Frictionless's workers are held to the same limit.
+CELL_LIMIT = 2**20
+csv.field_size_limit(CELL_LIMIT)
+# The longest line of a CSV file read as text (a line is read whole before it is parsed): room for a few cells at
+# the limit, each up to four bytes a character.
+LINE_LIMIT = 16 * CELL_LIMIT
+PARSE_HINT = ("repair the quoting: a field with a comma, quote or line break is enclosed in double quotes, and a quote "
+              "inside it is doubled")
+
+
+CHUNK = 1 << 20  # bytes read at a time: a file of any size is read in bounded memory
+
+
+@dataclass
+class FileFacts:
+    """What one pass over a file's bytes tells: its hash and size, and the first byte-level faults."""
+    sha256: str
+    bytes: int
+    bom: bool
+    first_cr_line: int | None       # line of the first CR byte
+    bad_utf8: tuple[int, int] | None  # (byte offset, line) of the first byte that is not UTF-8
+    long_line: int | None            # the first line longer than LINE_LIMIT bytes
 
 
 @dataclass
 class Table:
+    """One CSV resource. Its records are read from the file each time they are asked for, never kept."""
     name: str
     path: str                      # relative to the package root, as in the descriptor
     fields: list[dict]             # schema fields (possibly empty when the schema is broken)
-    raw: bytes = b""
+    file: Path | None = None
     header: list[str] = field(default_factory=list)
-    rows: list[dict] = field(default_factory=list)   # one dict per record, keyed by header names
-    row_numbers: list[int] = field(default_factory=list)
 
     @property
     def field_names(self) -> list[str]:
@@ -46,9 +68,67 @@ class Table:
                 return f.get("type", "string")
         return "string"
 
+    parse_error: tuple[int, str] | None = None  # (line, reason) where the file stopped parsing
+    oversized: bool = False                      # it stopped at a cell or line over the limits
+
+    def _reader(self, handle):
+        return csv.reader(handle)
+
     def records(self):
-        """(row number, record) pairs; the header is row 1."""
-        return zip(self.row_numbers, self.rows)
+        """(row number, record) pairs, streamed from the file; the header is row 1. A record is a dict keyed by the
+        header; a ragged row leaves missing columns out and drops extra cells (the schema check reports both).
+        Where the file stops parsing, the records end and parse_error says where and why."""
+        if self.facts.long_line is not None:
+            self.parse_error, self.oversized = (self.facts.long_line, "line too long"), True
+            return
+        with self.file.open(encoding="utf-8", errors="replace", newline="") as handle:
+            reader = self._reader(handle)
+            try:
+                header = next(reader, None)
+                if header is None:
+                    return
+                if header:
+                    header[0] = header[0].lstrip("\ufeff")
+                for number, values in enumerate(reader, start=2):
+                    yield number, dict(zip(header, values))
+            except csv.Error as err:
+                self.parse_error = (reader.line_num, str(err))
+                self.oversized = "field larger than field limit" in str(err)
+
+    @cached_property
+    def facts(self) -> FileFacts:
+        digest, size, lines = hashlib.sha256(), 0, 1
+        bom, first_cr, bad, long_line, current = False, None, None, None, 0
+        decoder = codecs.getincrementaldecoder("utf-8")("strict")
+        with self.file.open("rb") as handle:
+            while chunk := handle.read(CHUNK):
+                if size == 0:
+                    bom = chunk.startswith(b"\xef\xbb\xbf")
+                digest.update(chunk)
+                if first_cr is None and b"\r" in chunk:
+                    first_cr = lines + chunk[: chunk.index(b"\r")].count(b"\n")
+                if bad is None:
+                    try:
+                        decoder.decode(chunk)
+                    except UnicodeDecodeError as err:
+                        pending = len(decoder.getstate()[0])  # bytes of a split character carried over
+                        offset = size - pending + err.start
+                        bad = (offset, lines + chunk[: max(err.start - pending, 0)].count(b"\n"))
+                if long_line is None:  # a line is long only across chunks: a chunk is shorter than the limit
+                    newline = chunk.find(b"\n")
+                    current += len(chunk) if newline < 0 else newline
+                    if current > LINE_LIMIT:
+                        long_line = lines
+                    if newline >= 0:
+                        current = len(chunk) - chunk.rfind(b"\n") - 1
+                lines += chunk.count(b"\n")
+                size += len(chunk)
+        if bad is None:
+            try:
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                bad = (size, lines)
+        return FileFacts("sha256:" + digest.hexdigest(), size, bom, first_cr, bad, long_line)
 
 
 def unsafe_reason(root: Path, rel: object) -> str | None:
@@ -122,28 +202,34 @@ class Package:
                 return
         schema = resource.get("schema") or {}
         fields = schema.get("fields") if isinstance(schema.get("fields"), list) else []
-        table = Table(resource["name"], rel, fields)
-        file = self.root / rel
+        table = Table(resource["name"], rel, fields, self.root / rel)
         try:
-            table.raw = file.read_bytes()
+            if table.facts.long_line is None:  # a header line over the limit is reported by parse_problems
+                with table.file.open(encoding="utf-8", errors="replace", newline="") as handle:
+                    table.header = next(table._reader(handle), [])
         except OSError:
             self._problem(rel, None, None, f"the data file of resource {resource['name']!r} is missing or unreadable",
                           "restore the file from git, or remove the resource from datapackage.json")
             return
-        text = table.raw.decode("utf-8", errors="replace").lstrip("\ufeff")
-        reader = csv.reader(io.StringIO(text, newline=""))
-        try:
-            records = list(reader)
         except csv.Error as err:
-            self._problem(rel, reader.line_num, None, f"the CSV cannot be parsed ({err})",
-                          "repair the quoting: a field with a comma, quote or line break is enclosed in double quotes, and a quote inside it is doubled")
+            self._problem(rel, 1, None, f"the CSV header cannot be parsed ({err})", PARSE_HINT)
             return
-        if records:
-            table.header = records[0]
-            for number, values in enumerate(records[1:], start=2):
-                table.rows.append(dict(zip(table.header, values)))
-                table.row_numbers.append(number)
+        if table.header:
+            table.header[0] = table.header[0].lstrip("\ufeff")
         self.tables[table.name] = table
+
+    def parse_problems(self) -> list[Problem]:
+        """Problems of files that stopped parsing while they were read."""
+        found = []
+        for t in self.tables.values():
+            if t.oversized:
+                found.append(Problem("package", t.path, t.parse_error[0], None,
+                                     f"a cell is larger than {CELL_LIMIT // 2**20} MiB (or a line than {LINE_LIMIT // 2**20} MiB), the most allowed; the rest of the file was not read",
+                                     "cut the cell down (a quote is a passage, not a document), or repair quoting that runs on"))
+            elif t.parse_error:
+                found.append(Problem("package", t.path, t.parse_error[0], None, f"the CSV cannot be parsed ({t.parse_error[1]})",
+                                     PARSE_HINT))
+        return found
 
     # ---- views used by several checks
 

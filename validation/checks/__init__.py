@@ -1,7 +1,9 @@
-"""The checks, in the order they run. Each module has a docstring saying what it proves and a run(package) that
-yields Problems. DATA-MODEL's numbering: 1 schema, 2 descriptor_profile, 3 source_files, 4 quotes, 5 dates,
-6 numbers, 7 text_hygiene, 8 orphans, 9 duplicates, 10 derived_files; row_rules and coordinates add the rules
-that tie one column to another."""
+"""The checks, in the order their problems are reported. Each module has a docstring saying what it proves and
+one or more of: run(package), yielding Problems about the whole package; a RowCheck class, handed each record in
+the one pass over the tables (see validation/engine.py); start(package), for work begun in worker processes.
+DATA-MODEL's numbering: 1 schema, 2 descriptor_profile, 3 source_files, 4 quotes, 5 dates, 6 numbers,
+7 text_hygiene, 8 orphans, 9 duplicates, 10 derived_files; row_rules and coordinates add the rules that tie one
+column to another."""
 from . import (coordinates, dates, derived_files, descriptor_profile, duplicates, numbers, orphans, quotes,
                row_rules, schema, source_files, text_hygiene)
 

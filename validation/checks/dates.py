@@ -23,15 +23,25 @@ def _published_latest(package) -> dict[str, datetime.date | None]:
     return found
 
 
-def run(package):
-    today = datetime.date.today()
-    published = _published_latest(package)
-    for table in package.tables.values():
-        groups = [g for g in DATE_GROUPS if g[0] in table.header]
-        for row_number, row in table.records():
-            for start_field, end_field, earliest_field, latest_field in groups:
-                yield from _check_group(table, row_number, row, start_field, end_field, earliest_field, latest_field,
-                                        today, published)
+class RowCheck:
+    def __init__(self, package):
+        self.today = datetime.date.today()
+        self.published = _published_latest(package)
+        self.groups = {}
+
+    def wants(self, table) -> bool:
+        self.groups[table.name] = [g for g in DATE_GROUPS if g[0] in table.header]
+        return bool(self.groups[table.name])
+
+    def row(self, table, row_number, row):
+        found = []
+        for start_field, end_field, earliest_field, latest_field in self.groups[table.name]:
+            found.extend(_check_group(table, row_number, row, start_field, end_field, earliest_field, latest_field,
+                                      self.today, self.published))
+        return found
+
+    def finish(self):
+        return ()
 
 
 def _check_group(table, row_number, row, start_field, end_field, earliest_field, latest_field, today, published):

@@ -15,25 +15,32 @@ def _number(text):
         return None
 
 
-def run(package):
-    fills = {}
-    for _, row in package.rows("qualifiers"):
-        fills[row.get("term")] = {b: row.get(f"fills_{b.split('_')[1]}", "").strip().lower() == "true" for b in BOUNDS}
-    for table in package.tables.values():
-        if not {"qualifier", *BOUNDS} <= set(table.header):
-            continue
-        for row_number, row in table.records():
-            rule = fills.get(row.get("qualifier"))
-            if rule is None:
-                continue  # an unknown qualifier is a foreign-key problem
-            for bound in BOUNDS:
-                filled = bool(row.get(bound, "").strip())
-                if filled != rule[bound]:
-                    yield Problem(NAME, table.path, row_number, bound,
-                                  f"qualifier {row['qualifier']!r} {'fills' if rule[bound] else 'leaves empty'} {bound}, but it is {'empty' if not filled else 'filled'}",
-                                  "fill exactly the bounds the qualifier names (see the qualifiers vocabulary in README.md)")
-            values = [(b, _number(row.get(b))) for b in BOUNDS if _number(row.get(b)) is not None]
-            for (a, x), (b, y) in zip(values, values[1:]):
-                if x > y:
-                    yield Problem(NAME, table.path, row_number, b, f"{a} {x:g} is greater than {b} {y:g}",
-                                  "put the bounds in order: value_low <= value_best <= value_high")
+class RowCheck:
+    def __init__(self, package):
+        self.fills = {}
+        for _, row in package.rows("qualifiers"):
+            self.fills[row.get("term")] = {b: row.get(f"fills_{b.split('_')[1]}", "").strip().lower() == "true" for b in BOUNDS}
+
+    def wants(self, table) -> bool:
+        return {"qualifier", *BOUNDS} <= set(table.header)
+
+    def row(self, table, row_number, row):
+        rule = self.fills.get(row.get("qualifier"))
+        if rule is None:
+            return None  # an unknown qualifier is a foreign-key problem
+        found = []
+        for bound in BOUNDS:
+            filled = bool(row.get(bound, "").strip())
+            if filled != rule[bound]:
+                found.append(Problem(NAME, table.path, row_number, bound,
+                                     f"qualifier {row['qualifier']!r} {'fills' if rule[bound] else 'leaves empty'} {bound}, but it is {'empty' if not filled else 'filled'}",
+                                     "fill exactly the bounds the qualifier names (see the qualifiers vocabulary in README.md)"))
+        values = [(b, _number(row.get(b))) for b in BOUNDS if _number(row.get(b)) is not None]
+        for (a, x), (b, y) in zip(values, values[1:]):
+            if x > y:
+                found.append(Problem(NAME, table.path, row_number, b, f"{a} {x:g} is greater than {b} {y:g}",
+                                     "put the bounds in order: value_low <= value_best <= value_high"))
+        return found
+
+    def finish(self):
+        return ()

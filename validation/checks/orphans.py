@@ -11,19 +11,45 @@ ENTITIES = {"persons": ("person_id", "person_names"), "organizations": ("org_id"
             "places": ("place_id", "place_names")}
 
 
-def _referenced(package) -> dict[str, set[str]]:
-    """Per entity table, the identifiers that tables other than the entity and names tables point at."""
-    skip = set(ENTITIES) | {names for _, names in ENTITIES.values()}
-    found = {name: set() for name in ENTITIES}
-    for table in package.tables.values():
-        if table.name in skip:
-            continue
-        for fk in package.foreign_keys(table):
-            target = (fk.get("reference") or {}).get("resource")
-            fields = fk.get("fields") or []
-            if target in found and len(fields) == 1:
-                found[target].update(row.get(fields[0]) for _, row in table.records() if row.get(fields[0]))
-    for name, (key, _) in ENTITIES.items():  # the parents of what is referenced are referenced too
+class RowCheck:
+    """Gathers, in the one pass over the tables, which entities other tables point at and which sources evidence
+    cites; finish() judges the entity tables and the sources table, which are small."""
+
+    def __init__(self, package):
+        self.package = package
+        skip = set(ENTITIES) | {names for _, names in ENTITIES.values()}
+        self.pointers = {}   # table name -> [(column, entity table)]
+        for table in package.tables.values():
+            if table.name in skip:
+                continue
+            for fk in package.foreign_keys(table):
+                target = (fk.get("reference") or {}).get("resource")
+                fields = fk.get("fields") or []
+                if target in ENTITIES and len(fields) == 1 and isinstance(fields[0], str):
+                    self.pointers.setdefault(table.name, []).append((fields[0], target))
+        self.evidence = {table.name for table in package.evidence_tables}
+        self.found = {name: set() for name in ENTITIES}
+        self.cited = set()
+
+    def wants(self, table) -> bool:
+        return table.name in self.pointers or table.name in self.evidence
+
+    def row(self, table, row_number, row):
+        for column, target in self.pointers.get(table.name, ()):
+            value = row.get(column)
+            if value:
+                self.found[target].add(value)
+        if table.name in self.evidence:
+            self.cited.add(row.get("source_id"))
+        return None
+
+    def finish(self):
+        yield from _judge(self.package, self.found, self.cited)
+
+
+def _with_parents(package, found: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The parents of what is referenced are referenced too."""
+    for name, (key, _) in ENTITIES.items():
         table = package.table(name)
         if table is None:
             continue
@@ -40,8 +66,8 @@ def _referenced(package) -> dict[str, set[str]]:
     return found
 
 
-def run(package):
-    referenced = _referenced(package)
+def _judge(package, found, cited):
+    referenced = _with_parents(package, found)
     for name, (key, names_table) in ENTITIES.items():
         table = package.table(name)
         if table is None:
@@ -55,7 +81,6 @@ def run(package):
             if ident and ident not in named:
                 yield Problem(NAME, table.path, row_number, key, f"{ident} has no spelling in {names_table}",
                               f"add each spelling the sources print to data/{names_table}.csv, with its source")
-    cited = {row.get("source_id") for table in package.evidence_tables for _, row in table.records()}
     sources = package.table("sources")
     for row_number, row in (sources.records() if sources else ()):
         if row.get("source_id") in cited:

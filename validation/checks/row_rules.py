@@ -15,19 +15,28 @@ RULES = [
 ]
 
 
-def run(package):
-    for name, columns, how, hint in RULES:
-        table = package.table(name)
-        if table is None or not set(columns) <= set(table.header):
-            continue
-        for row_number, row in table.records():
+class RowCheck:
+    def __init__(self, package):
+        self.rules = {}
+        for name, columns, how, hint in RULES:
+            self.rules.setdefault(name, []).append((columns, how, hint))
+
+    def wants(self, table) -> bool:
+        return table.name in self.rules or table.name == "persons"
+
+    def row(self, table, row_number, row):
+        found = []
+        for columns, how, hint in self.rules.get(table.name, ()):
+            if not set(columns) <= set(table.header):
+                continue
             filled = sum(bool(row.get(c, "")) for c in columns)
             if filled == 0 or (how == "exactly one" and filled > 1):
-                yield Problem(NAME, table.path, row_number, columns[0],
-                              f"{how} of {', '.join(columns)} must be filled; {filled} is", hint)
-    persons = package.table("persons")
-    if persons is not None:
-        for row_number, row in persons.records():
-            if row.get("possibly_same_as") and row.get("possibly_same_as") == row.get("person_id"):
-                yield Problem(NAME, persons.path, row_number, "possibly_same_as", "a person is linked to itself",
-                              "link to the other person row, or empty the cell")
+                found.append(Problem(NAME, table.path, row_number, columns[0],
+                                     f"{how} of {', '.join(columns)} must be filled; {filled} is", hint))
+        if table.name == "persons" and row.get("possibly_same_as") and row.get("possibly_same_as") == row.get("person_id"):
+            found.append(Problem(NAME, table.path, row_number, "possibly_same_as", "a person is linked to itself",
+                                 "link to the other person row, or empty the cell"))
+        return found
+
+    def finish(self):
+        return ()

@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Benchmark validate.py against plain `frictionless validate` on synthetically scaled copies of the package.
+
+    python benchmarks/benchmark.py [--scales 10 100 1000] [--rows N] [--keep DIR]
+
+For each scale the evidence tables (testimonies, statistics, statements, events, mentions) and the link tables that
+hang on them (testimony_allegations, event_participants) are repeated that many times under new IDs, quotes
+unchanged so that they are still found in their sources; entities, vocabularies and sources stay as shipped. The
+copy is stamped and its REPORT.md regenerated with build.py, so that it is valid. `--rows N` adds a scale giving
+about N evidence rows. Each run prints wall time and peak memory (resident set of the whole process tree, sampled
+every 20 ms) of validate.py and of `frictionless validate`, and their ratio. Not a test: nothing is asserted.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+PACKAGE_ITEMS = ("datapackage.json", "data", "sources", "README.md", "REPORT.md")
+EVIDENCE = {"testimonies": "testimony_id", "statistics": "statistic_id", "statements": "statement_id",
+            "events": "event_id", "mentions": "mention_id"}
+# Columns elsewhere that point at evidence IDs and must follow them into each copy.
+POINTERS = {"testimony_allegations": {"testimony_id"}, "event_participants": {"event_id"},
+            "testimonies": {"setting_event_id"}}
+ID = re.compile(r"^([a-z]+)-([0-9]+)$")
+
+
+def scaled_id(ident: str, copy: int, width: int) -> str:
+    """The ID of `ident` in copy number `copy` (copy 0 keeps the shipped ID)."""
+    if copy == 0 or not ident:
+        return ident
+    prefix, number = ID.match(ident).groups()
+    return f"{prefix}-{copy * 10 ** width + int(number):0{width + 1}d}"
+
+
+def scale_package(dest: Path, factor: int) -> int:
+    """Write a copy of the package scaled `factor` times into dest; return its number of evidence rows."""
+    dest.mkdir(parents=True)
+    for item in PACKAGE_ITEMS:
+        source = REPO / item
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, dest / item)
+    width = 4
+    evidence_rows = 0
+    for table in set(EVIDENCE) | set(POINTERS):
+        path = dest / "data" / f"{table}.csv"
+        with path.open(encoding="utf-8", newline="") as f:
+            reader = csv.reader(f)
+            header = next(reader)
+            rows = list(reader)
+        columns = [i for i, name in enumerate(header)
+                   if name == EVIDENCE.get(table) or name in POINTERS.get(table, ())]
+        with path.open("w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f, lineterminator="\n")
+            writer.writerow(header)
+            for copy in range(factor):
+                for row in rows:
+                    out = list(row)
+                    for i in columns:
+                        out[i] = scaled_id(row[i], copy, width)
+                    writer.writerow(out)
+        if table in EVIDENCE:
+            evidence_rows += len(rows) * factor
+    built = subprocess.run([sys.executable, str(REPO / "build.py"), str(dest)], capture_output=True, text=True)
+    if built.returncode != 0:
+        raise SystemExit(f"build.py failed on the scaled copy: {built.stdout}{built.stderr}")
+    return evidence_rows
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident set size in bytes of a process and all its descendants (Linux /proc)."""
+    total, stack, seen = 0, [pid], set()
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        try:
+            with open(f"/proc/{current}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as f:
+                    stack.extend(int(child) for child in f.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def measure(command: list[str], cwd: Path) -> tuple[float, int, int]:
+    """(wall seconds, peak tree RSS in bytes, exit code) of a command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(proc.pid))
+        time.sleep(0.02)
+    return time.perf_counter() - start, peak, proc.returncode
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scales", type=int, nargs="*", default=[10, 100, 1000])
+    parser.add_argument("--rows", type=int, help="also run a scale giving about this many evidence rows")
+    parser.add_argument("--keep", type=Path, help="keep the scaled copies in this folder")
+    args = parser.parse_args()
+    frictionless = Path(sys.executable).parent / "frictionless"
+    if not frictionless.is_file():
+        print("cannot run: the frictionless command is not installed next to this Python", file=sys.stderr)
+        return 2
+    scales = list(args.scales)
+    if args.rows:
+        shipped = sum(1 for table in EVIDENCE for _ in open(REPO / "data" / f"{table}.csv", encoding="utf-8")) - len(EVIDENCE)
+        scales.append(max(1, round(args.rows / shipped)))
+    work = args.keep or Path(tempfile.mkdtemp(prefix="benchmark-"))
+    print(f"{'scale':>6} {'evidence rows':>13} | {'validate.py':>20} | {'frictionless':>20} | {'ratio':>11}")
+    print(f"{'':>6} {'':>13} | {'s':>8} {'MB':>7} {'exit':>3} | {'s':>8} {'MB':>7} {'exit':>3} | {'time':>5} {'mem':>5}")
+    try:
+        for factor in scales:
+            dest = work / f"x{factor}"
+            if dest.exists():
+                shutil.rmtree(dest)
+            rows = scale_package(dest, factor)
+            ours = measure([sys.executable, str(REPO / "validate.py"), str(dest)], dest)
+            theirs = measure([str(frictionless), "validate", "datapackage.json"], dest)
+            print(f"{factor:>6} {rows:>13,} | {ours[0]:>8.1f} {ours[1] / 2**20:>7.0f} {ours[2]:>4} | "
+                  f"{theirs[0]:>8.1f} {theirs[1] / 2**20:>7.0f} {theirs[2]:>4} | "
+                  f"{ours[0] / theirs[0]:>5.2f} {ours[1] / max(theirs[1], 1):>5.2f}", flush=True)
+            if not args.keep:
+                shutil.rmtree(dest)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
