@@ -7,8 +7,8 @@ For each scale the evidence tables (testimonies, statistics, statements, events,
 hang on them (testimony_allegations, event_participants) are repeated that many times under new IDs, quotes
 unchanged so that they are still found in their sources; entities, vocabularies and sources stay as shipped. The
 copy is stamped and its REPORT.md regenerated with build.py, so that it is valid. `--rows N` adds a scale giving
-about N evidence rows. Each run prints wall time and peak memory (resident set of the whole process tree, sampled
-every 20 ms) of validate.py and of `frictionless validate`, and their ratio. Not a test: nothing is asserted.
+about N evidence rows. Each run prints wall time and peak memory (proportional set size, PSS, summed over the
+whole process tree, sampled every 20 ms) of validate.py and of `frictionless validate`, and their ratio. Not a test: nothing is asserted.
 """
 from __future__ import annotations
 
@@ -75,19 +75,31 @@ def scale_package(dest: Path, factor: int) -> int:
     return evidence_rows
 
 
+def _memory(pid: int) -> int:
+    """Proportional set size of a process in bytes: its private memory plus its share of pages it shares with others
+    (forked workers share most of their parent's), so that a tree's sum counts each page once. Falls back to the
+    resident set size where the kernel gives no PSS."""
+    for path, key in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
+        try:
+            with open(path) as f:
+                for line in f:
+                    if line.startswith(key):
+                        return int(line.split()[1]) * 1024
+        except OSError:
+            continue
+    return 0
+
+
 def _tree_rss(pid: int) -> int:
-    """Resident set size in bytes of a process and all its descendants (Linux /proc)."""
+    """Memory of a process and all its descendants (Linux /proc), as _memory counts it."""
     total, stack, seen = 0, [pid], set()
     while stack:
         current = stack.pop()
         if current in seen:
             continue
         seen.add(current)
+        total += _memory(current)
         try:
-            with open(f"/proc/{current}/status") as f:
-                for line in f:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children") as f:
                     stack.extend(int(child) for child in f.read().split())
@@ -112,6 +124,7 @@ def main() -> int:
     parser.add_argument("--scales", type=int, nargs="*", default=[10, 100, 1000])
     parser.add_argument("--rows", type=int, help="also run a scale giving about this many evidence rows")
     parser.add_argument("--keep", type=Path, help="keep the scaled copies in this folder")
+    parser.add_argument("--reuse", action="store_true", help="with --keep, measure copies already there instead of making them again")
     args = parser.parse_args()
     frictionless = Path(sys.executable).parent / "frictionless"
     if not frictionless.is_file():
@@ -127,9 +140,12 @@ def main() -> int:
     try:
         for factor in scales:
             dest = work / f"x{factor}"
-            if dest.exists():
-                shutil.rmtree(dest)
-            rows = scale_package(dest, factor)
+            if args.reuse and dest.exists():
+                rows = sum(sum(1 for _ in open(dest / "data" / f"{t}.csv", encoding="utf-8")) - 1 for t in EVIDENCE)
+            else:
+                if dest.exists():
+                    shutil.rmtree(dest)
+                rows = scale_package(dest, factor)
             ours = measure([sys.executable, str(REPO / "validate.py"), str(dest)], dest)
             theirs = measure([str(frictionless), "validate", "datapackage.json"], dest)
             print(f"{factor:>6} {rows:>13,} | {ours[0]:>8.1f} {ours[1] / 2**20:>7.0f} {ours[2]:>4} | "

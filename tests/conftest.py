@@ -430,20 +430,28 @@ settings.load_profile("package")
 
 
 def _tree_rss(pid: int) -> int:
-    """Resident set size in bytes of a process and its descendants (Linux /proc)."""
+    """Memory in bytes of a process and its descendants (Linux /proc): each one's proportional set size (PSS), so
+    that pages forked workers share with their parent count once; the resident set where there is no PSS."""
     total, stack, seen = 0, [pid], set()
     while stack:
         current = stack.pop()
         if current in seen:
             continue
         seen.add(current)
+        for path, key in ((f"/proc/{current}/smaps_rollup", "Pss:"), (f"/proc/{current}/status", "VmRSS:")):
+            try:
+                with open(path) as fh:
+                    value = next((int(line.split()[1]) * 1024 for line in fh if line.startswith(key)), None)
+            except OSError:
+                value = None
+            if value is not None:
+                total += value
+                break
         try:
-            with open(f"/proc/{current}/status") as fh:
-                total += next(int(line.split()[1]) * 1024 for line in fh if line.startswith("VmRSS:"))
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children") as fh:
                     stack.extend(int(child) for child in fh.read().split())
-        except (OSError, ValueError, StopIteration):
+        except (OSError, ValueError):
             continue
     return total
 

@@ -40,13 +40,6 @@ def test_unknown_vocabulary_term_is_reported(package_copy):
 # ---- keys and cells
 
 
-def test_duplicate_primary_key(package_copy):
-    last = read_csv(package_copy, PERSONS)[-1]
-    copy_row = append_raw_record(package_copy, PERSONS, last)
-    restamp(package_copy, PERSONS)
-    assert_invalid(run_validate(package_copy), CHECK, PERSONS, copy_row, "person_id")
-
-
 def test_number_field_holding_text(package_copy):
     row = break_cell(package_copy, "data/places.csv", lambda r: True, "latitude", "north")
     assert_invalid(run_validate(package_copy), CHECK, "data/places.csv", row, "latitude")

@@ -47,7 +47,7 @@ def fresh_copy() -> Path:
     return pkg
 
 
-@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
 @given(table=st.sampled_from(TABLES), row=st.integers(0, 10**6), column=st.integers(0, 10**6), value=TEXT,
        restamped=st.booleans())
 def test_arbitrary_text_in_any_cell(table, row, column, value, restamped):
@@ -67,7 +67,7 @@ def test_arbitrary_text_in_any_cell(table, row, column, value, restamped):
         shutil.rmtree(pkg.parent, ignore_errors=True)
 
 
-@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
 @given(name=st.sampled_from(YAMLS), key=st.integers(0, 100), value=st.one_of(TEXT, st.integers(), st.none(),
        st.booleans(), st.lists(TEXT, max_size=3), st.dictionaries(TEXT, TEXT, max_size=2)))
 def test_arbitrary_value_in_a_source_yaml(name, key, value):
@@ -83,7 +83,7 @@ def test_arbitrary_value_in_a_source_yaml(name, key, value):
         shutil.rmtree(pkg.parent, ignore_errors=True)
 
 
-@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow])
 @given(name=st.sampled_from(YAMLS), text=TEXT)
 def test_arbitrary_text_as_a_whole_source_yaml(name, text):
     pkg = fresh_copy()

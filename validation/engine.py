@@ -15,8 +15,36 @@ def _crash(name: str, err: Exception) -> Problem:
                    "fix the problems reported above and run again; if this persists, report it as a bug")
 
 
+# Problems listed per check and file; past it they are counted, not kept, so that a file broken on every row
+# cannot exhaust memory, and one summary says how many more there are.
+LIMIT = 1000
+
+
+class _Found(dict):
+    """Problems per check, at most LIMIT per check and file."""
+
+    def __init__(self, names):
+        super().__init__({name: [] for name in names})
+        self.counts = {}
+        self.dropped = {}
+
+    def add(self, name, problems):
+        for problem in problems:
+            key = (name, problem.file)
+            self.counts[key] = self.counts.get(key, 0) + 1
+            if self.counts[key] <= LIMIT:
+                self[name].append(problem)
+            else:
+                self.dropped[key] = self.dropped.get(key, 0) + 1
+
+    def summaries(self, name):
+        return [Problem(name, file, None, None, f"{count} more problems of this check in this file are not listed",
+                        "repair the problems listed, which are likely of the same kind, and run again")
+                for (check, file), count in self.dropped.items() if check == name]
+
+
 def run(package, checks) -> list[Problem]:
-    found = {check.NAME: [] for check in checks}
+    found = _Found(check.NAME for check in checks)
     started = {}
     row_checks = []
     for check in checks:
@@ -26,7 +54,7 @@ def run(package, checks) -> list[Problem]:
             if hasattr(check, "RowCheck"):
                 row_checks.append((check.NAME, check.RowCheck(package)))
         except Exception as err:  # a crash in one check must not hide the others' findings nor print a traceback
-            found[check.NAME].append(_crash(check.NAME, err))
+            found.add(check.NAME, [_crash(check.NAME, err)])
     for table in package.tables.values():
         active = [(name, rc) for name, rc in row_checks if rc.wants(table)]
         if not active:
@@ -36,24 +64,25 @@ def run(package, checks) -> list[Problem]:
                 try:
                     problems = rc.row(table, number, record)
                 except Exception as err:
-                    found[name].append(_crash(name, err))
+                    found.add(name, [_crash(name, err)])
                     row_checks = [(n, r) for n, r in row_checks if n != name]
                     active = [(n, r) for n, r in active if n != name]
                     break
                 if problems:
-                    found[name].extend(problems)
+                    found.add(name, problems)
     for name, rc in row_checks:
         try:
-            found[name].extend(rc.finish())
+            found.add(name, rc.finish())
         except Exception as err:
-            found[name].append(_crash(name, err))
+            found.add(name, [_crash(name, err)])
     for check in checks:
         for step in ((lambda: check.run(package)) if hasattr(check, "run") else None,
                      (lambda: started[check.NAME].results()) if check.NAME in started else None):
             if step is None:
                 continue
             try:
-                found[check.NAME].extend(step())
+                found.add(check.NAME, step())
             except Exception as err:
-                found[check.NAME].append(_crash(check.NAME, err))
-    return list(package.problems) + package.parse_problems() + [p for check in checks for p in found[check.NAME]]
+                found.add(check.NAME, [_crash(check.NAME, err)])
+    return (list(package.problems) + package.parse_problems()
+            + [p for check in checks for p in found[check.NAME] + found.summaries(check.NAME)])

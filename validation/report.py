@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import sys
 from collections import defaultdict
+from itertools import chain, zip_longest
 
 REPORT = "REPORT.md"
 EVIDENCE = [("testimonies", "testimonies"), ("statistics", "figures"), ("statements", "statements"),
@@ -81,7 +82,8 @@ def _cell(text: str) -> str:
 FIGURE_FIELDS = ("statistic_id", "source_id", "claimant_person_id", "claimant_org_id", "claimant_description",
                  "value_text", "qualifier", "value_low", "value_best", "value_high", "date", "population",
                  "measure", "unit", "population_key")
-_CATEGORICAL = {"source_id", "claimant_person_id", "claimant_org_id", "qualifier", "measure", "unit", "population_key"}
+# Every field but the ID is interned: a figure's words, population and claimant repeat across rows.
+_SHARED = set(FIGURE_FIELDS) - {"statistic_id"}
 
 
 class Collector:
@@ -99,7 +101,7 @@ class Collector:
     def row(self, table, number, row):
         self.counts[row.get("source_id", "")][self._labels[table.name]] += 1
         if table.name == "statistics":
-            self.figures.append(tuple(sys.intern(row.get(k, "")) if k in _CATEGORICAL else row.get(k, "")
+            self.figures.append(tuple(sys.intern(row.get(k, "")) if k in _SHARED else row.get(k, "")
                                       for k in FIGURE_FIELDS))
 
 
@@ -150,56 +152,60 @@ def _rows_per_source(package, collected: Collector) -> list[str]:
     return lines + [""]
 
 
-def _figures(package, collected: Collector) -> list[str]:
+def _figures(package, collected: Collector):
+    """The lines of the figures section, one group at a time: figures stay tuples (FIGURE_FIELDS) until printed."""
+    field = {name: i for i, name in enumerate(FIGURE_FIELDS)}
     measures, units = _labels(package, "measures"), _labels(package, "units")
     names = _entity_names(package)
     publishers = {row.get("source_id", ""): row.get("publisher", "") for _, row in package.rows("sources")}
     groups = defaultdict(list)
     for values in collected.figures:
-        row = dict(zip(FIGURE_FIELDS, values))
-        groups[(row["measure"], row["unit"], row["population_key"])].append(row)
-    compared = {key: rows for key, rows in groups.items() if len(rows) > 1}
-    lines = ["## Figures side by side", "",
-             "Figures with the same measure, unit and `population_key` (who is counted). Each figure's range is what "
-             "its words allow: *exact* X is X; *about* X and *nearly* X are read as within "
-             f"{APPROXIMATION:.0%} of X (nearly X stays below X); *at least* and *more than* have no upper end; "
-             "*up to* X starts at 0. A round bracket excludes its end.", "",
-             "- **conflict**: two figures whose ranges do not overlap.",
-             "- **corroboration**: figures from different sources whose ranges all overlap. It counts sources, not "
-             "independent findings: one publisher, or one claimant repeated, may stand behind several.",
-             "- **agreement within one source**: figures of one source whose ranges all overlap.", ""]
+        groups[(values[field["measure"]], values[field["unit"]], values[field["population_key"]])].append(values)
+    yield from ["## Figures side by side", "",
+                "Figures with the same measure, unit and `population_key` (who is counted). Each figure's range is what "
+                "its words allow: *exact* X is X; *about* X and *nearly* X are read as within "
+                f"{APPROXIMATION:.0%} of X (nearly X stays below X); *at least* and *more than* have no upper end; "
+                "*up to* X starts at 0. A round bracket excludes its end.", "",
+                "- **conflict**: two figures whose ranges do not overlap.",
+                "- **corroboration**: figures from different sources whose ranges all overlap. It counts sources, not "
+                "independent findings: one publisher, or one claimant repeated, may stand behind several.",
+                "- **agreement within one source**: figures of one source whose ranges all overlap.", ""]
+    compared = sorted(key for key, members in groups.items() if len(members) > 1)
     if not compared:
-        return lines + ["No two figures share a measure, unit and population_key.", ""]
-    for (measure, unit, key), rows in sorted(compared.items()):
-        ranges = {row.get("statistic_id"): figure_range(row) for row in rows}
+        yield from ["No two figures share a measure, unit and population_key.", ""]
+        return
+    ident, source = field["statistic_id"], field["source_id"]
+    for measure, unit, key in compared:
+        members = groups[(measure, unit, key)]
+        ranges = [figure_range(dict(zip(("qualifier", "value_low", "value_best", "value_high"),
+                                         (m[field["qualifier"]], m[field["value_low"]], m[field["value_best"]], m[field["value_high"]]))))
+                  for m in members]
         # Compare distinct ranges, not every pair of figures: many figures may repeat one range.
         holders = defaultdict(list)
-        for row in rows:
-            if ranges[row.get("statistic_id")]:
-                holders[ranges[row.get("statistic_id")]].append(row.get("statistic_id"))
+        for member, r in zip(members, ranges):
+            if r:
+                holders[r].append(member[ident])
         distinct = list(holders)
         conflicts = [(holders[a], holders[b]) for i, a in enumerate(distinct) for b in distinct[i + 1:] if not overlap(a, b)]
-        sources = sorted({row.get("source_id", "") for row in rows})
+        sources = {m[source] for m in members}
         if conflicts:
             flag = "**conflict**: " + "; ".join(f"{_ids(a)} and {_ids(b)} do not overlap" for a, b in conflicts)
         elif len(sources) > 1:
             flag = f"**corroboration**: {len(sources)} sources agree"
         else:
             flag = "**agreement within one source**"
-        lines += [f"### {measures.get(measure, measure)}: `{key}` ({units.get(unit, unit).lower()})", "", flag, "",
-                  "| figure | source (publisher) | claimant | words | range | date | population |",
-                  "|---|---|---|---|---|---|---|"]
-        for row in sorted(rows, key=lambda r: (r.get("source_id", ""), r.get("statistic_id", ""))):
-            claimant = (names.get(row.get("claimant_person_id", "")) or names.get(row.get("claimant_org_id", ""))
-                        or row.get("claimant_description", "") or "the publisher")
-            r = ranges[row.get("statistic_id")]
-            source_id = row.get("source_id", "")
-            lines.append("| " + " | ".join(_cell(c) for c in [
-                row.get("statistic_id", ""), f"{source_id} ({publishers.get(source_id) or 'publisher not named'})",
-                claimant, f"“{row.get('value_text', '')}” ({row.get('qualifier', '')})",
-                show_range(r) if r else "bounds unusable", row.get("date", ""), row.get("population", "")]) + " |")
-        lines.append("")
-    return lines
+        yield from [f"### {measures.get(measure, measure)}: `{key}` ({units.get(unit, unit).lower()})", "", flag, "",
+                    "| figure | source (publisher) | claimant | words | range | date | population |",
+                    "|---|---|---|---|---|---|---|"]
+        for position in sorted(range(len(members)), key=lambda i: (members[i][source], members[i][ident])):
+            m, r = members[position], ranges[position]
+            claimant = (names.get(m[field["claimant_person_id"]]) or names.get(m[field["claimant_org_id"]])
+                        or m[field["claimant_description"]] or "the publisher")
+            yield "| " + " | ".join(_cell(c) for c in [
+                m[ident], f"{m[source]} ({publishers.get(m[source]) or 'publisher not named'})", claimant,
+                f"“{m[field['value_text']]}” ({m[field['qualifier']]})", show_range(r) if r else "bounds unusable",
+                m[field["date"]], m[field["population"]]]) + " |"
+        yield ""
 
 
 def _shared_entities(package) -> list[str]:
@@ -225,10 +231,30 @@ def _shared_entities(package) -> list[str]:
     return lines
 
 
-def render(package, collected: Collector | None = None) -> str:
-    lines = ["# Cross-source report", "",
-             "Generated by `python build.py` from the tables in `data/`; do not edit by hand. "
-             "`python validate.py` fails when this file is out of date.", ""]
+def lines(package, collected: Collector | None = None):
+    """The report, line by line (without line ends), as render() joins them."""
     collected = collected or collect(package)
-    lines += _rows_per_source(package, collected) + _figures(package, collected) + _shared_entities(package)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    pending = 0  # blank lines are held back, so that the report ends with its last line of text
+    for line in chain(["# Cross-source report", "",
+                       "Generated by `python build.py` from the tables in `data/`; do not edit by hand. "
+                       "`python validate.py` fails when this file is out of date.", ""],
+                      _rows_per_source(package, collected), _figures(package, collected), _shared_entities(package)):
+        if not line:
+            pending += 1
+            continue
+        yield from [""] * pending
+        pending = 0
+        yield line
+
+
+def render(package, collected: Collector | None = None) -> str:
+    return "".join(line + "\n" for line in lines(package, collected))
+
+
+def matches(path, package, collected: Collector) -> bool:
+    """Whether the file at `path` holds exactly the report, compared line by line without building it whole."""
+    with open(path, encoding="utf-8", errors="replace", newline="") as handle:
+        for expected, actual in zip_longest(lines(package, collected), handle):
+            if expected is None or actual is None or actual != expected + "\n":
+                return False
+    return True

@@ -1,19 +1,24 @@
-"""Check 1: every resource matches its Table Schema (types, constraints, primary and foreign keys), via Frictionless.
+"""Check 1: every resource matches its Table Schema (types, constraints, foreign keys, header), via Frictionless.
+Primary keys and unique fields are left to the keys check.
 
-Frictionless validates the resources in two worker processes, largest first, while the other checks read the
-package: start() sets them going, results() waits for them. Hash and byte counts are left to derived_files, which
+Frictionless validates the resources in two worker processes, in two batches of about equal size, while the
+other checks read the package: start() sets them going, results() waits for them. Each large resource is
+validated in a process forked for it alone, so that the memory Frictionless takes for it is given back at once. Hash and byte counts are left to derived_files, which
 names the command that restamps them.
 """
 from __future__ import annotations
 
 import copy
 import multiprocessing
+import os
+import pickle
 from concurrent.futures import ProcessPoolExecutor
 
 from ..problems import Problem
 
 NAME = "schema"
 WORKERS = 2
+LARGE = 2**20  # bytes from which a resource is validated in a process of its own
 _LEFT_TO_OTHERS = {"hash-count", "byte-count"}
 _HEADER_ERRORS = {"missing-label", "extra-label", "incorrect-label", "duplicate-label", "blank-label"}
 # What Frictionless is given of a resource: everything it needs, nothing that could point it at the network.
@@ -45,23 +50,72 @@ def _field(error) -> str | None:
     return name or None
 
 
-def _validate(descriptor: dict, basepath: str, name: str) -> dict:
-    """In a worker: validate one resource with the whole package as context (for foreign keys). Returns plain data:
-    the descriptor's own errors and the resource's, as (type, message, row, field)."""
+def _validate(descriptor: dict, basepath: str, names: list[str]) -> dict:
+    """In a worker: validate some resources with the whole package as context (for foreign keys). Returns plain
+    data: the descriptor's own errors and each resource's, as (type, message, row, field)."""
+    import csv
+
+    from frictionless import FrictionlessException, Package
+
+    from ..package import CELL_LIMIT
+    csv.field_size_limit(CELL_LIMIT)  # Frictionless raises the limit when it loads its CSV parser
     try:
-        import csv
-
-        import frictionless.formats.csv.parser  # noqa: F401  (it raises csv's cell limit when imported)
-        from frictionless import Package
-
-        from ..package import CELL_LIMIT
-        csv.field_size_limit(CELL_LIMIT)
-        report = Package(descriptor, basepath=basepath).validate(name=name)
+        package = Package(descriptor, basepath=basepath)
+        try:
+            package.to_descriptor(validate=True)
+        except FrictionlessException as exception:
+            return {"failed": None, "package": [e.message for e in exception.to_errors()], "tasks": []}
+        reports = [package.get_resource(name).validate() for name in names]
     except Exception as err:  # Frictionless raises FrictionlessException (and others) on a descriptor it cannot use
         return {"failed": f"Frictionless cannot read the descriptor: {err}", "package": [], "tasks": []}
     tasks = [(task.name, [(e.type, e.message, getattr(e, "row_number", None), _field(e)) for e in task.errors])
-             for task in report.tasks]
-    return {"failed": None, "package": [e.message for e in report.errors], "tasks": tasks}
+             for report in reports for task in report.tasks]
+    return {"failed": None, "package": [], "tasks": tasks}
+
+
+def _tasks(sizes: dict[str, int]) -> list[list[str]]:
+    """Each large resource alone, the small ones together: a task runs in a fresh process, which returns all its
+    memory when it ends."""
+    large = [[name] for name in sorted(sizes, key=lambda n: -sizes[n]) if sizes[name] >= LARGE]
+    small = [name for name in sorted(sizes) if sizes[name] < LARGE]
+    return large + ([small] if small else [])
+
+
+def _batches(tasks: list[list[str]], sizes: dict[str, int], count: int) -> list[list[list[str]]]:
+    """Tasks in `count` batches of about equal bytes, largest first."""
+    batches = [[] for _ in range(count)]
+    loads = [0] * count
+    for task in sorted(tasks, key=lambda names: -sum(sizes[n] for n in names)):
+        lightest = loads.index(min(loads))
+        batches[lightest].append(task)
+        loads[lightest] += sum(sizes[n] for n in task)
+    return [batch for batch in batches if batch]
+
+
+def _run_batch(descriptor: dict, basepath: str, batch: list[list[str]]) -> list[dict]:
+    """In a worker: run each task of the batch in a process forked for it, one after the other."""
+    return [_in_fresh_process(descriptor, basepath, names) for names in batch]
+
+
+def _in_fresh_process(descriptor: dict, basepath: str, names: list[str]) -> dict:
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: validate, send the result, leave without running any cleanup of the parent's
+        os.close(read_end)
+        try:
+            data = pickle.dumps(_validate(descriptor, basepath, names))
+        except BaseException as err:  # noqa: BLE001  (whatever happens, the parent gets an answer)
+            data = pickle.dumps({"failed": f"Frictionless stopped ({type(err).__name__}: {err})", "package": [], "tasks": []})
+        with os.fdopen(write_end, "wb") as out:
+            out.write(data)
+        os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as incoming:
+        data = incoming.read()
+    os.waitpid(pid, 0)
+    if not data:
+        return {"failed": "Frictionless stopped without a result (out of memory?)", "package": [], "tasks": []}
+    return pickle.loads(data)
 
 
 class Run:
@@ -82,23 +136,30 @@ class Run:
                      for r in package.descriptor["resources"] if isinstance(r, dict) and r.get("name") in readable]
         for resource in resources:
             schema = resource.get("schema")
+            if isinstance(schema, dict):
+                # Primary keys and unique fields are the keys check's: Frictionless would keep every key in memory.
+                schema.pop("primaryKey", None)
+                for f in schema.get("fields") or []:
+                    if isinstance(f, dict) and isinstance(f.get("constraints"), dict):
+                        f["constraints"].pop("unique", None)
             if isinstance(schema, dict) and isinstance(schema.get("foreignKeys"), list):
                 schema["foreignKeys"] = [fk for fk in schema["foreignKeys"] if not isinstance(fk, dict)
                                          or not isinstance(fk.get("reference"), dict)
                                          or fk["reference"].get("resource", resource["name"]) in readable]
         descriptor = {"name": "package", "resources": resources}
-        names = sorted(readable, key=lambda n: -package.tables[n].facts.bytes)
-        if not names:
+        if not readable:
             return
-        self.executor = ProcessPoolExecutor(max_workers=min(WORKERS, len(names)),
-                                            mp_context=multiprocessing.get_context("fork"))
-        self.futures = [self.executor.submit(_validate, descriptor, str(package.root), name) for name in names]
+        # Frictionless is imported before the workers are forked, so that each starts with it loaded.
+        import frictionless  # noqa: F401
+        sizes = {name: package.tables[name].facts.bytes for name in readable}
+        batches = _batches(_tasks(sizes), sizes, WORKERS)
+        self.executor = ProcessPoolExecutor(max_workers=len(batches), mp_context=multiprocessing.get_context("fork"))
+        self.futures = [self.executor.submit(_run_batch, descriptor, str(package.root), batch) for batch in batches]
 
     def results(self):
         package_errors_seen = False
         try:
-            for future in self.futures:
-                outcome = future.result()
+            for outcome in (outcome for future in self.futures for outcome in future.result()):
                 if outcome["failed"]:
                     yield Problem(NAME, "datapackage.json", None, None, outcome["failed"], DESCRIPTOR_HINT)
                     return
