@@ -8,7 +8,8 @@ hang on them (testimony_allegations, event_participants) are repeated that many 
 unchanged so that they are still found in their sources; entities, vocabularies and sources stay as shipped. The
 copy is stamped and its REPORT.md regenerated with build.py, so that it is valid. `--rows N` adds a scale giving
 about N evidence rows. Each run prints wall time and peak memory (proportional set size, PSS, summed over the
-whole process tree, sampled every 20 ms) of validate.py and of `frictionless validate`, and their ratio. Not a test: nothing is asserted.
+whole process tree, sampled every 20 ms) of validate.py and of `frictionless validate`, and their ratio. A run
+under 20 s is repeated (--repeat, default 5) and its median time shown. Not a test: nothing is asserted.
 """
 from __future__ import annotations
 
@@ -119,11 +120,21 @@ def measure(command: list[str], cwd: Path) -> tuple[float, int, int]:
     return time.perf_counter() - start, peak, proc.returncode
 
 
+def repeated(command: list[str], cwd: Path, times: int) -> tuple[float, int, int]:
+    """The median wall time and the largest peak memory of `times` runs (one run if the first takes over 20 s)."""
+    runs = [measure(command, cwd)]
+    while len(runs) < times and runs[0][0] < 20:
+        runs.append(measure(command, cwd))
+    wall = sorted(r[0] for r in runs)[len(runs) // 2]
+    return wall, max(r[1] for r in runs), max(r[2] for r in runs)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scales", type=int, nargs="*", default=[10, 100, 1000])
     parser.add_argument("--rows", type=int, help="also run a scale giving about this many evidence rows")
     parser.add_argument("--keep", type=Path, help="keep the scaled copies in this folder")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per measurement under 20 s; the median time is shown")
     parser.add_argument("--reuse", action="store_true", help="with --keep, measure copies already there instead of making them again")
     args = parser.parse_args()
     frictionless = Path(sys.executable).parent / "frictionless"
@@ -146,8 +157,8 @@ def main() -> int:
                 if dest.exists():
                     shutil.rmtree(dest)
                 rows = scale_package(dest, factor)
-            ours = measure([sys.executable, str(REPO / "validate.py"), str(dest)], dest)
-            theirs = measure([str(frictionless), "validate", "datapackage.json"], dest)
+            ours = repeated([sys.executable, str(REPO / "validate.py"), str(dest)], dest, args.repeat)
+            theirs = repeated([str(frictionless), "validate", "datapackage.json"], dest, args.repeat)
             print(f"{factor:>6} {rows:>13,} | {ours[0]:>8.1f} {ours[1] / 2**20:>7.0f} {ours[2]:>4} | "
                   f"{theirs[0]:>8.1f} {theirs[1] / 2**20:>7.0f} {theirs[2]:>4} | "
                   f"{ours[0] / theirs[0]:>5.2f} {ours[1] / max(theirs[1], 1):>5.2f}", flush=True)

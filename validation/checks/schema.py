@@ -50,21 +50,10 @@ def _field(error) -> str | None:
     return name or None
 
 
-def _validate(descriptor: dict, basepath: str, names: list[str]) -> dict:
-    """In a worker: validate some resources with the whole package as context (for foreign keys). Returns plain
-    data: the descriptor's own errors and each resource's, as (type, message, row, field)."""
-    import csv
-
-    from frictionless import FrictionlessException, Package
-
-    from ..package import CELL_LIMIT
-    csv.field_size_limit(CELL_LIMIT)  # Frictionless raises the limit when it loads its CSV parser
+def _validate(package, names: list[str]) -> dict:
+    """Validate some resources of a Frictionless package (the whole package is the context for foreign keys).
+    Returns plain data: each resource's errors as (type, message, row, field)."""
     try:
-        package = Package(descriptor, basepath=basepath)
-        try:
-            package.to_descriptor(validate=True)
-        except FrictionlessException as exception:
-            return {"failed": None, "package": [e.message for e in exception.to_errors()], "tasks": []}
         reports = [package.get_resource(name).validate() for name in names]
     except Exception as err:  # Frictionless raises FrictionlessException (and others) on a descriptor it cannot use
         return {"failed": f"Frictionless cannot read the descriptor: {err}", "package": [], "tasks": []}
@@ -74,11 +63,12 @@ def _validate(descriptor: dict, basepath: str, names: list[str]) -> dict:
 
 
 def _tasks(sizes: dict[str, int]) -> list[list[str]]:
-    """Each large resource alone, the small ones together: a task runs in a fresh process, which returns all its
-    memory when it ends."""
+    """Each large resource alone, to run in a process of its own, which returns all its memory when it ends; the
+    small ones together."""
     large = [[name] for name in sorted(sizes, key=lambda n: -sizes[n]) if sizes[name] >= LARGE]
-    small = [name for name in sorted(sizes) if sizes[name] < LARGE]
-    return large + ([small] if small else [])
+    small = {name: size for name, size in sizes.items() if size < LARGE}
+    # the small ones in as many groups as there are workers, so that a small package uses them all
+    return large + [group for batch in _batches([[n] for n in small], small, WORKERS) for group in [sum(batch, [])]]
 
 
 def _batches(tasks: list[list[str]], sizes: dict[str, int], count: int) -> list[list[list[str]]]:
@@ -92,18 +82,32 @@ def _batches(tasks: list[list[str]], sizes: dict[str, int], count: int) -> list[
     return [batch for batch in batches if batch]
 
 
-def _run_batch(descriptor: dict, basepath: str, batch: list[list[str]]) -> list[dict]:
-    """In a worker: run each task of the batch in a process forked for it, one after the other."""
-    return [_in_fresh_process(descriptor, basepath, names) for names in batch]
+def _run_batch(descriptor: dict, basepath: str, batch: list[tuple[list[str], bool]]) -> list[dict]:
+    """In a worker: read the descriptor once, then run the batch's tasks one after the other, each large one in a
+    process forked for it (which inherits the package as read)."""
+    import csv
+
+    from frictionless import FrictionlessException, Package
+
+    from ..package import CELL_LIMIT
+    csv.field_size_limit(CELL_LIMIT)  # Frictionless raises the limit when it loads its CSV parser
+    try:
+        package = Package(descriptor, basepath=basepath)
+        package.to_descriptor(validate=True)
+    except FrictionlessException as exception:
+        return [{"failed": None, "package": [e.message for e in exception.to_errors()], "tasks": []}]
+    except Exception as err:  # noqa: BLE001  (a descriptor Frictionless cannot use at all)
+        return [{"failed": f"Frictionless cannot read the descriptor: {err}", "package": [], "tasks": []}]
+    return [_in_fresh_process(package, names) if fresh else _validate(package, names) for names, fresh in batch]
 
 
-def _in_fresh_process(descriptor: dict, basepath: str, names: list[str]) -> dict:
+def _in_fresh_process(package, names: list[str]) -> dict:
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: validate, send the result, leave without running any cleanup of the parent's
         os.close(read_end)
         try:
-            data = pickle.dumps(_validate(descriptor, basepath, names))
+            data = pickle.dumps(_validate(package, names))
         except BaseException as err:  # noqa: BLE001  (whatever happens, the parent gets an answer)
             data = pickle.dumps({"failed": f"Frictionless stopped ({type(err).__name__}: {err})", "package": [], "tasks": []})
         with os.fdopen(write_end, "wb") as out:
@@ -154,7 +158,9 @@ class Run:
         sizes = {name: package.tables[name].facts.bytes for name in readable}
         batches = _batches(_tasks(sizes), sizes, WORKERS)
         self.executor = ProcessPoolExecutor(max_workers=len(batches), mp_context=multiprocessing.get_context("fork"))
-        self.futures = [self.executor.submit(_run_batch, descriptor, str(package.root), batch) for batch in batches]
+        self.futures = [self.executor.submit(_run_batch, descriptor, str(package.root),
+                                             [(names, sum(sizes[n] for n in names) >= LARGE) for names in batch])
+                        for batch in batches]
 
     def results(self):
         package_errors_seen = False
@@ -163,7 +169,7 @@ class Run:
                 if outcome["failed"]:
                     yield Problem(NAME, "datapackage.json", None, None, outcome["failed"], DESCRIPTOR_HINT)
                     return
-                if not package_errors_seen:
+                if outcome["package"] and not package_errors_seen:  # each worker reads the descriptor: report once
                     package_errors_seen = True
                     for message in outcome["package"]:
                         yield Problem(NAME, "datapackage.json", None, None, message, "repair datapackage.json")
