@@ -10,11 +10,13 @@ The checks live in validation/checks/, one module each. validate.py reads files 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+REQUIRED = ("frictionless", "yaml", "jsonschema", "edtf")  # the packages of requirements.txt the checks import
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,6 +35,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print a machine-readable report (see README: The --json report)")
     args = parser.parse_args(argv)
     try:
+        # Some of these are imported only when first needed (they are slow to load): look for them all now.
+        missing = next((name for name in REQUIRED if importlib.util.find_spec(name) is None), None)
+        if missing:
+            raise ImportError(name=missing)
         from validation import engine
         from validation.checks import CHECKS
         from validation.package import Package

@@ -6,7 +6,6 @@ import datetime
 import re
 from functools import lru_cache
 
-import edtf
 
 # Level 2 features: the package keeps to level 1, which every EDTF reader understands.
 _LEVEL2 = {"PartialUncertainOrApproximate", "PartialUnspecified", "OneOfASet", "MultipleDates",
@@ -30,6 +29,7 @@ def _day(bound) -> datetime.date | None:
 
 def parse(value: str):
     try:
+        import edtf  # imported only here: it takes a quarter of a second, and most values never need it
         parsed = edtf.parse_edtf(value)
     except Exception:  # the edtf package raises its own exceptions, and occasionally others, on bad input
         raise DateError(f"{value!r} is not an EDTF date") from None

@@ -12,7 +12,6 @@ import io
 import json
 from pathlib import Path
 
-import jsonschema
 import yaml
 
 from . import dates
@@ -54,6 +53,7 @@ def read_source_metadata(root: Path) -> tuple[list[dict], list[Problem]]:
         if not isinstance(data, dict):
             problem(None, "the file is not a YAML mapping of keys to values", "copy an existing sources/*.yaml and fill it in")
             continue
+        import jsonschema  # imported when needed, so that the checker's workers start sooner
         errors = sorted(jsonschema.Draft7Validator(_SCHEMA).iter_errors(data), key=lambda e: list(e.path))
         for err in errors:
             key = ".".join(str(p) for p in err.path) or None

@@ -7,7 +7,6 @@ import json
 import re
 from pathlib import Path
 
-import jsonschema
 
 from ..problems import Problem
 
@@ -23,6 +22,7 @@ def run(package):
     if descriptor is None:
         return
     profile = json.loads(PROFILE.read_text(encoding="utf-8"))
+    import jsonschema  # imported when needed, so that the checker's workers start sooner
     for err in sorted(jsonschema.Draft7Validator(profile).iter_errors(descriptor), key=lambda e: list(e.path)):
         where = "/".join(str(p) for p in err.path) or None
         yield Problem(NAME, FILE, None, where, f"does not conform to the Data Package v2 profile: {err.message}",
