@@ -135,7 +135,7 @@ def data_dictionary(descriptor: dict, vocabularies: dict[str, list[dict]]) -> st
             out.append("| --- | --- | --- |")
             for row in vocabularies[res["name"]]:
                 extra = "".join(f" ({k}: {v})" for k, v in row.items() if k not in ("term", "label", "definition") and v)
-                out.append(f"| `{row['term']}` | {_cell(row['label'])} | {_cell(row['definition'] + extra)} |")
+                out.append(f"| `{row.get('term', '')}` | {_cell(row.get('label', ''))} | {_cell(row.get('definition', '') + extra)} |")
             out.append("")
     out.append(DICTIONARY_END)
     return "\n".join(out)
@@ -148,7 +148,10 @@ def vocabulary_rows(root: Path, descriptor: dict) -> dict[str, list[dict]]:
         if str(res.get("path", "")).startswith("data/vocabularies/") and unsafe_reason(root, res["path"]) is None:
             path = root / res["path"]
             if path.is_file():
-                found[res["name"]] = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8", errors="replace"), newline="")))
+                reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8", errors="replace"), newline=""), restval="")
+                # a ragged row (a schema problem) must not break the dictionary: extra cells are dropped
+                found[res["name"]] = [{k: v for k, v in row.items() if isinstance(k, str) and isinstance(v, str)}
+                                      for row in reader]
     return found
 
 
