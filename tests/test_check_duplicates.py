@@ -30,3 +30,31 @@ def test_a_note_naming_the_other_id_marks_two_entities_distinct(package_copy):
     code, report = run_validate(package_copy)[:2]
     assert code == 0
     assert not find_problems(report, CHECK, relpath), describe(report)
+
+
+def test_names_far_apart_in_length_are_skipped_without_missing_a_pair():
+    """The check compares only names of near length; it must warn of exactly the pairs a comparison of every pair
+    finds."""
+    import random
+    from difflib import SequenceMatcher
+
+    from validation.checks import duplicates
+
+    rng = random.Random(7)
+    names = ["".join(rng.choice("abcde ") for _ in range(rng.randint(1, 12))) for _ in range(300)]
+
+    class Places:
+        path = "data/places.csv"
+
+        def records(self):
+            return ((n + 2, {"place_id": f"pl-{n}", "name": name, "notes": ""}) for n, name in enumerate(names))
+
+    class Package:
+        def table(self, name):
+            return Places() if name == "places" else None
+
+    warned = {p.message.split(" have ")[0] for p in duplicates.run(Package())}
+    key = duplicates._key
+    every_pair = {f"pl-{i} and pl-{j}" for i in range(len(names)) for j in range(i + 1, len(names))
+                  if SequenceMatcher(None, key(names[i]), key(names[j])).ratio() >= duplicates.THRESHOLD}
+    assert warned == every_pair and every_pair
