@@ -91,7 +91,7 @@ def _memory(pid: int) -> int:
     return 0
 
 
-def _tree_rss(pid: int) -> int:
+def tree_memory(pid: int) -> int:
     """Memory of a process and all its descendants (Linux /proc), as _memory counts it."""
     total, stack, seen = 0, [pid], set()
     while stack:
@@ -115,7 +115,7 @@ def measure(command: list[str], cwd: Path) -> tuple[float, int, int]:
     proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = 0
     while proc.poll() is None:
-        peak = max(peak, _tree_rss(proc.pid))
+        peak = max(peak, tree_memory(proc.pid))
         time.sleep(0.02)
     return time.perf_counter() - start, peak, proc.returncode
 

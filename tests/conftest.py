@@ -357,16 +357,17 @@ def resource_index(descriptor: dict, relpath: str | None = None, name: str | Non
     raise LookupError(relpath or name)
 
 
-def restamp(pkg: Path, relpath: str) -> None:
-    """Recompute the sha256 and byte count of `relpath` into its resource in datapackage.json, and regenerate
-    REPORT.md, which is derived from the tables, so that only the fault under test is left."""
+def restamp(pkg: Path, relpath: str, report: bool = True) -> None:
+    """Recompute the sha256 and byte count of `relpath` into its resource in datapackage.json, and (unless report is
+    False) regenerate REPORT.md, which is derived from the tables, so that only the fault under test is left."""
     data = (pkg / relpath).read_bytes()
     descriptor = load_descriptor(pkg)
     res = descriptor["resources"][resource_index(descriptor, relpath=relpath)]
     res["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
     res["bytes"] = len(data)
     save_descriptor(pkg, descriptor)
-    refresh_report(pkg)
+    if report:
+        refresh_report(pkg)
 
 
 def refresh_report(pkg: Path) -> None:
@@ -428,32 +429,7 @@ settings.load_profile("package")
 
 # ---------------------------------------------------------------- memory
 
-
-def _tree_rss(pid: int) -> int:
-    """Memory in bytes of a process and its descendants (Linux /proc): each one's proportional set size (PSS), so
-    that pages forked workers share with their parent count once; the resident set where there is no PSS."""
-    total, stack, seen = 0, [pid], set()
-    while stack:
-        current = stack.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        for path, key in ((f"/proc/{current}/smaps_rollup", "Pss:"), (f"/proc/{current}/status", "VmRSS:")):
-            try:
-                with open(path) as fh:
-                    value = next((int(line.split()[1]) * 1024 for line in fh if line.startswith(key)), None)
-            except OSError:
-                value = None
-            if value is not None:
-                total += value
-                break
-        try:
-            for task in os.listdir(f"/proc/{current}/task"):
-                with open(f"/proc/{current}/task/{task}/children") as fh:
-                    stack.extend(int(child) for child in fh.read().split())
-        except (OSError, ValueError):
-            continue
-    return total
+from benchmarks.benchmark import tree_memory  # noqa: E402  (the benchmark's sampler: PSS summed over a process tree)
 
 
 def run_validate_peak_memory(pkg_dir: Path) -> tuple[int, int, str]:
@@ -465,7 +441,7 @@ def run_validate_peak_memory(pkg_dir: Path) -> tuple[int, int, str]:
                                 stderr=subprocess.DEVNULL, cwd=pkg_dir.parent)
         peak = 0
         while proc.poll() is None:
-            peak = max(peak, _tree_rss(proc.pid))
+            peak = max(peak, tree_memory(proc.pid))
             time.sleep(0.01)
         out.seek(0)
         return proc.returncode, peak, out.read().decode("utf-8", errors="replace")

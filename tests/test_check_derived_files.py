@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from conftest import (assert_invalid, copy_package, first_row, load_descriptor, replace_once, resource_index, rows,
-                      run_validate, save_descriptor, set_cell)
+from conftest import (assert_invalid, copy_package, first_row, load_descriptor, replace_once, resource_index, restamp,
+                      rows, run_validate, save_descriptor, set_cell)
 
 CHECK = "derived_files"
 SOURCE = "asianews-awulqanqizi"
@@ -58,23 +58,12 @@ def test_readme_dictionary_stale_after_a_description_edit(package_copy):
     assert_invalid(run_validate(package_copy), CHECK, "README.md", None, None, message_contains="stale")
 
 
-def _stamp_only(pkg, relpath):
-    """Restamp a CSV's hash and bytes the way a curator who forgot build.py might, leaving REPORT.md as it was."""
-    import hashlib
-    data = (pkg / relpath).read_bytes()
-    descriptor = load_descriptor(pkg)
-    res = descriptor["resources"][resource_index(descriptor, relpath=relpath)]
-    res["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
-    res["bytes"] = len(data)
-    save_descriptor(pkg, descriptor)
-
-
 def test_report_stale_after_a_figure_edit(package_copy):
     keys = [r["population_key"] for _, r in rows(package_copy, "data/statistics.csv")]
     number, _ = first_row(package_copy, "data/statistics.csv", lambda r: keys.count(r["population_key"]) > 1)
     # a figure taken out of a group of figures compared side by side: the report's comparison changes
     set_cell(package_copy, "data/statistics.csv", number, "population_key", "a-key-no-other-figure-has")
-    _stamp_only(package_copy, "data/statistics.csv")
+    restamp(package_copy, "data/statistics.csv", report=False)  # as a curator who forgot build.py would
     assert_invalid(run_validate(package_copy), CHECK, "REPORT.md", None, None, message_contains="out of date")
 
 

@@ -26,6 +26,9 @@ def test_a_note_naming_the_other_id_marks_two_entities_distinct(package_copy):
     entries = rows(package_copy, relpath)
     (first_row, first), (last_row, last) = entries[0], entries[-1]
     break_cell(package_copy, relpath, last_row, "name", first["name"] + "s")
+    from validation import engine, package
+    from validation.checks import duplicates
+    assert engine.run(package.Package(package_copy), [duplicates]), "the two names should be warned of before the note"
     break_cell(package_copy, relpath, last_row, "notes", f"Not the same as {first['place_id']}.")
     code, report = run_validate(package_copy)[:2]
     assert code == 0
