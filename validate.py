@@ -5,8 +5,10 @@
 
 Exit 0: valid (warnings may be printed); 1: invalid, each problem named by file, row and field with what to do;
 2: cannot run (no descriptor, unreadable folder, bad arguments), with a one-line reason.
-The checks live in validation/checks/, one module each. validate.py reads files and never writes one.
+The checks live in validation/checks/, one module each; every problem has a code (docs/problem-codes.md).
+validate.py reads files and never writes one.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,7 +22,7 @@ REQUIRED = ("frictionless", "yaml", "jsonschema", "edtf")  # the packages of req
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # one line, exit 2, no usage dump
+    def error(self, message: str) -> None:  # one line, exit 2, no usage dump
         raise SystemExit(_cannot_run(f"bad arguments: {message}"))
 
 
@@ -31,18 +33,23 @@ def _cannot_run(reason: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = _Parser(description="Validate the data package.")
-    parser.add_argument("package_dir", nargs="?", default=str(HERE), help="folder holding datapackage.json (default: this one)")
-    parser.add_argument("--json", action="store_true", help="print a machine-readable report (see README: The --json report)")
+    parser.add_argument(
+        "package_dir", nargs="?", default=str(HERE), help="folder holding datapackage.json (default: this one)"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print a machine-readable report (see README: The --json report)"
+    )
     args = parser.parse_args(argv)
     try:
         # Some of these are imported only when first needed (they are slow to load): look for them all now.
         missing = next((name for name in REQUIRED if importlib.util.find_spec(name) is None), None)
         if missing:
             raise ImportError(name=missing)
+        from model.loader import Package
+        from model.problems import CannotRun
         from validation import engine
         from validation.checks import CHECKS
-        from validation.package import Package
-        from validation.problems import CannotRun, exit_code, render_json, render_text
+        from validation.output import exit_code, render_json, render_text
     except ImportError as err:
         # Run under the project's own environment (made by the Quick start) when called with another Python.
         venv_python = HERE / ".venv" / "bin" / "python"

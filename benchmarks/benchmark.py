@@ -3,36 +3,44 @@
 
     python benchmarks/benchmark.py [--scales 10 100 1000] [--rows N] [--keep DIR]
 
-For each scale the evidence tables (testimonies, statistics, statements, events, mentions) and the link tables that
-hang on them (testimony_allegations, event_participants) are repeated that many times under new IDs, quotes
+For each scale the evidence tables and every table pointing at their rows (the link tables; the model in
+datapackage.json says which these are) are repeated that many times under new IDs, quotes
 unchanged so that they are still found in their sources; entities, vocabularies and sources stay as shipped. The
 copy is stamped and its REPORT.md regenerated with build.py, so that it is valid. `--rows N` adds a scale giving
 about N evidence rows. Each run prints wall time and peak memory (proportional set size, PSS, summed over the
 whole process tree, sampled every 20 ms) of validate.py and of `frictionless validate`, and their ratio. A run
 under 20 s is repeated (--repeat, default 5) and its median time shown. Not a test: nothing is asserted.
 """
+
 from __future__ import annotations
 
 import argparse
 import csv
-import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-PACKAGE_ITEMS = ("datapackage.json", "data", "sources", "README.md", "REPORT.md")
-EVIDENCE = {"testimonies": "testimony_id", "statistics": "statistic_id", "statements": "statement_id",
-            "events": "event_id", "mentions": "mention_id"}
-# Columns elsewhere that point at evidence IDs and must follow them into each copy.
-POINTERS = {"testimony_allegations": {"testimony_id"}, "event_participants": {"event_id"},
-            "testimonies": {"setting_event_id"}}
+sys.path.insert(0, str(REPO))
+
+from benchmarks.memory import measure  # noqa: E402  (after the repository is on the path)
+from model.loader import PACKAGE_ITEMS, Package  # noqa: E402
+from model.tables import EVIDENCE, Model  # noqa: E402
+
 ID = re.compile(r"^([a-z]+)-([0-9]+)$")
+
+
+def scaled_tables(model: Model) -> dict[str, set[str]]:
+    """The tables to repeat and, in each, the columns holding evidence IDs that must follow into each copy: the
+    evidence tables' own IDs, and every column pointing at one (the link tables, a testimony's setting event)."""
+    columns: dict[str, set[str]] = {t.name: {t.id_field} for t in model.evidence if t.id_field}
+    for table, field, _ in model.references_to(EVIDENCE):
+        columns.setdefault(table.name, set()).add(field)
+    return columns
 
 
 def scaled_id(ident: str, copy: int, width: int) -> str:
@@ -40,7 +48,7 @@ def scaled_id(ident: str, copy: int, width: int) -> str:
     if copy == 0 or not ident:
         return ident
     prefix, number = ID.match(ident).groups()
-    return f"{prefix}-{copy * 10 ** width + int(number):0{width + 1}d}"
+    return f"{prefix}-{copy * 10**width + int(number):0{width + 1}d}"
 
 
 def scale_package(dest: Path, factor: int) -> int:
@@ -51,14 +59,15 @@ def scale_package(dest: Path, factor: int) -> int:
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, dest / item)
     width = 4
     evidence_rows = 0
-    for table in set(EVIDENCE) | set(POINTERS):
-        path = dest / "data" / f"{table}.csv"
+    model = Package(dest).model
+    evidence = {t.name for t in model.evidence}
+    for table, id_columns in scaled_tables(model).items():
+        path = dest / model.get(table).path
         with path.open(encoding="utf-8", newline="") as f:
             reader = csv.reader(f)
             header = next(reader)
             rows = list(reader)
-        columns = [i for i, name in enumerate(header)
-                   if name == EVIDENCE.get(table) or name in POINTERS.get(table, ())]
+        columns = [i for i, name in enumerate(header) if name in id_columns]
         with path.open("w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f, lineterminator="\n")
             writer.writerow(header)
@@ -68,56 +77,12 @@ def scale_package(dest: Path, factor: int) -> int:
                     for i in columns:
                         out[i] = scaled_id(row[i], copy, width)
                     writer.writerow(out)
-        if table in EVIDENCE:
+        if table in evidence:
             evidence_rows += len(rows) * factor
     built = subprocess.run([sys.executable, str(REPO / "build.py"), str(dest)], capture_output=True, text=True)
     if built.returncode != 0:
         raise SystemExit(f"build.py failed on the scaled copy: {built.stdout}{built.stderr}")
     return evidence_rows
-
-
-def _memory(pid: int) -> int:
-    """Proportional set size of a process in bytes: its private memory plus its share of pages it shares with others
-    (forked workers share most of their parent's), so that a tree's sum counts each page once. Falls back to the
-    resident set size where the kernel gives no PSS."""
-    for path, key in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
-        try:
-            with open(path) as f:
-                for line in f:
-                    if line.startswith(key):
-                        return int(line.split()[1]) * 1024
-        except OSError:
-            continue
-    return 0
-
-
-def tree_memory(pid: int) -> int:
-    """Memory of a process and all its descendants (Linux /proc), as _memory counts it."""
-    total, stack, seen = 0, [pid], set()
-    while stack:
-        current = stack.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        total += _memory(current)
-        try:
-            for task in os.listdir(f"/proc/{current}/task"):
-                with open(f"/proc/{current}/task/{task}/children") as f:
-                    stack.extend(int(child) for child in f.read().split())
-        except (OSError, ValueError):
-            continue
-    return total
-
-
-def measure(command: list[str], cwd: Path) -> tuple[float, int, int]:
-    """(wall seconds, peak tree RSS in bytes, exit code) of a command."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = 0
-    while proc.poll() is None:
-        peak = max(peak, tree_memory(proc.pid))
-        time.sleep(0.02)
-    return time.perf_counter() - start, peak, proc.returncode
 
 
 def repeated(command: list[str], cwd: Path, times: int) -> tuple[float, int, int]:
@@ -134,34 +99,48 @@ def main() -> int:
     parser.add_argument("--scales", type=int, nargs="*", default=[10, 100, 1000])
     parser.add_argument("--rows", type=int, help="also run a scale giving about this many evidence rows")
     parser.add_argument("--keep", type=Path, help="keep the scaled copies in this folder")
-    parser.add_argument("--repeat", type=int, default=5, help="runs per measurement under 20 s; the median time is shown")
-    parser.add_argument("--reuse", action="store_true", help="with --keep, measure copies already there instead of making them again")
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="runs per measurement under 20 s; the median time is shown"
+    )
+    parser.add_argument(
+        "--reuse", action="store_true", help="with --keep, measure copies already there instead of making them again"
+    )
     args = parser.parse_args()
     frictionless = Path(sys.executable).parent / "frictionless"
     if not frictionless.is_file():
         print("cannot run: the frictionless command is not installed next to this Python", file=sys.stderr)
         return 2
     scales = list(args.scales)
+    evidence_paths = [t.path for t in Package(REPO).model.evidence]
+
+    def evidence_rows(root: Path) -> int:
+        return sum(sum(1 for _ in open(root / path, encoding="utf-8")) - 1 for path in evidence_paths)
+
     if args.rows:
-        shipped = sum(1 for table in EVIDENCE for _ in open(REPO / "data" / f"{table}.csv", encoding="utf-8")) - len(EVIDENCE)
+        shipped = evidence_rows(REPO)
         scales.append(max(1, round(args.rows / shipped)))
     work = args.keep or Path(tempfile.mkdtemp(prefix="benchmark-"))
     print(f"{'scale':>6} {'evidence rows':>13} | {'validate.py':>20} | {'frictionless':>20} | {'ratio':>11}")
-    print(f"{'':>6} {'':>13} | {'s':>8} {'MB':>7} {'exit':>3} | {'s':>8} {'MB':>7} {'exit':>3} | {'time':>5} {'mem':>5}")
+    print(
+        f"{'':>6} {'':>13} | {'s':>8} {'MB':>7} {'exit':>3} | {'s':>8} {'MB':>7} {'exit':>3} | {'time':>5} {'mem':>5}"
+    )
     try:
         for factor in scales:
             dest = work / f"x{factor}"
             if args.reuse and dest.exists():
-                rows = sum(sum(1 for _ in open(dest / "data" / f"{t}.csv", encoding="utf-8")) - 1 for t in EVIDENCE)
+                rows = evidence_rows(dest)
             else:
                 if dest.exists():
                     shutil.rmtree(dest)
                 rows = scale_package(dest, factor)
             ours = repeated([sys.executable, str(REPO / "validate.py"), str(dest)], dest, args.repeat)
             theirs = repeated([str(frictionless), "validate", "datapackage.json"], dest, args.repeat)
-            print(f"{factor:>6} {rows:>13,} | {ours[0]:>8.1f} {ours[1] / 2**20:>7.0f} {ours[2]:>4} | "
-                  f"{theirs[0]:>8.1f} {theirs[1] / 2**20:>7.0f} {theirs[2]:>4} | "
-                  f"{ours[0] / theirs[0]:>5.2f} {ours[1] / max(theirs[1], 1):>5.2f}", flush=True)
+            print(
+                f"{factor:>6} {rows:>13,} | {ours[0]:>8.1f} {ours[1] / 2**20:>7.0f} {ours[2]:>4} | "
+                f"{theirs[0]:>8.1f} {theirs[1] / 2**20:>7.0f} {theirs[2]:>4} | "
+                f"{ours[0] / theirs[0]:>5.2f} {ours[1] / max(theirs[1], 1):>5.2f}",
+                flush=True,
+            )
             if not args.keep:
                 shutil.rmtree(dest)
     finally:

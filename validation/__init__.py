@@ -1,1 +1,2 @@
-"""The package's checker: loading, the checks (one module each in checks/), derived files and the report."""
+"""Checking: the engine, the check contract, the checks (one module each in checks/) and the checker's report.
+Everything here reads; nothing writes a file."""

@@ -1,11 +1,36 @@
-"""The checks, in the order their problems are reported. Each module has a docstring saying what it proves and
-one or more of: run(package), yielding Problems about the whole package; a RowCheck class, handed each record in
-the one pass over the tables (see validation/engine.py); start(package), for work begun in worker processes.
-DATA-MODEL's numbering: 1 schema, 2 descriptor_profile, 3 source_files, 4 quotes, 5 dates, 6 numbers,
-7 text_hygiene, 8 orphans, 9 duplicates, 10 derived_files; keys takes primary keys and unique fields from 1;
-row_rules and coordinates add the rules that tie one column to another."""
-from . import (coordinates, dates, derived_files, descriptor_profile, duplicates, keys, numbers, orphans, quotes,
-               row_rules, schema, source_files, text_hygiene)
+"""The checks, in the order their problems are reported: one module each, each a Check (validation/check.py) with
+a docstring saying what it proves and the codes of the problems it reports. DATA-MODEL's numbering: 1 schema,
+2 descriptor_profile, 3 source_files, 4 quotes, 5 dates, 6 numbers, 7 text_hygiene, 8 orphans, 9 duplicates,
+10 derived_files; keys takes primary keys and unique fields from 1; row_rules and coordinates add the rules that tie
+one column to another."""
 
-CHECKS = [schema, keys, descriptor_profile, source_files, quotes, dates, numbers, text_hygiene, row_rules, coordinates,
-          orphans, duplicates, derived_files]
+from ..check import Check
+from .coordinates import Coordinates
+from .dates import Dates
+from .derived_files import DerivedFiles
+from .descriptor_profile import DescriptorProfile
+from .duplicates import Duplicates
+from .keys import Keys
+from .numbers import Numbers
+from .orphans import Orphans
+from .quotes import Quotes
+from .row_rules import RowRules
+from .schema import Schema
+from .source_files import SourceFiles
+from .text_hygiene import TextHygiene
+
+CHECKS: list[type[Check]] = [
+    Schema,
+    Keys,
+    DescriptorProfile,
+    SourceFiles,
+    Quotes,
+    Dates,
+    Numbers,
+    TextHygiene,
+    RowRules,
+    Coordinates,
+    Orphans,
+    Duplicates,
+    DerivedFiles,
+]

@@ -1,70 +1,70 @@
-"""Check 10: derived files are up to date: data/sources.csv and the descriptor's sources list (from
-sources/*.yaml), every resource's hash and bytes, the data dictionary in README.md, and REPORT.md."""
+"""Check 10: every derived file is what `python build.py` would make of the package now (the list of them, and how
+each is made, is derived/artifacts.py): the cross-source report, data/sources.csv and the descriptor's sources list
+(from sources/*.yaml), every resource's hash and bytes, the data dictionary in README.md, the list of problem codes."""
+
 from __future__ import annotations
 
-from .. import derived, report
-from ..problems import Problem
+from collections.abc import Iterator
 
-NAME = "derived_files"
-HINT = f"run `{derived.BUILD_COMMAND}`, which regenerates it"
+from derived.artifacts import ARTIFACTS, BUILD_COMMAND, CannotMake, Inputs, same_content
+from derived.report import Collector
+from model.loader import Table
+from model.problems import Code, Problem
 
+from ..check import Check
 
-def run(package):
-    descriptor = package.descriptor
-    if descriptor is None:
-        return
-    root = package.root
-    metadata, problems = derived.read_source_metadata(root)
-    if not problems:  # with broken YAML the expected content is unknown; source_files reports why
-        sources = package.table("sources")
-        if sources is not None:
-            expected = derived.sources_table(root, metadata, sources.field_names)
-            if sources.file.read_bytes() != expected:
-                yield Problem(NAME, sources.path, None, None, "data/sources.csv differs from what sources/*.yaml give", HINT)
-        if descriptor.get("sources") != derived.descriptor_sources(metadata):
-            yield Problem(NAME, "datapackage.json", None, "sources", "the descriptor's sources list differs from sources/*.yaml", HINT)
-    for index, res in enumerate(descriptor["resources"]):
-        table = package.table(res.get("name")) if isinstance(res, dict) else None
-        if table is None:
-            continue
-        actual = {"hash": table.facts.sha256, "bytes": table.facts.bytes}
-        for key in ("hash", "bytes"):
-            if key in res and res[key] != actual[key]:
-                yield Problem(NAME, "datapackage.json", None, f"resources/{index}/{key}",
-                              f"{key} of {table.path} is {res[key]!r}; the file's is {actual[key]!r}",
-                              HINT + " (after checking that the change to the file was meant)")
-    readme = root / derived.README
-    if readme.is_file():
-        text = readme.read_text(encoding="utf-8", errors="replace")
-        dictionary = derived.data_dictionary(descriptor, derived.vocabulary_rows(root, descriptor))
-        updated = derived.readme_with_dictionary(text, dictionary)
-        if updated is None:
-            yield Problem(NAME, derived.README, None, None, "README.md has no data dictionary markers",
-                          f"restore the lines {derived.DICTIONARY_BEGIN!r} and {derived.DICTIONARY_END!r}, then {HINT}")
-        elif updated != text:
-            yield Problem(NAME, derived.README, None, None, "the data dictionary in README.md is stale", HINT)
-    else:
-        yield Problem(NAME, derived.README, None, None, "README.md is missing", "restore README.md from git")
+HINT = f"run `{BUILD_COMMAND}`, which regenerates it"
 
 
-class RowCheck:
-    """REPORT.md is rendered from what the report's collector gathers in the one pass over the tables."""
+class DerivedFiles(Check):
+    """The report's figures and counts are gathered in the one pass over the tables; the rest is made at the end."""
 
-    def __init__(self, package):
-        self.package = package
-        self.collector = report.Collector()
+    name = "derived_files"
+    codes = {
+        "derived-file-stale": Code("a generated file differs from what `python build.py` makes of the package", HINT),
+        "derived-file-missing": Code("a generated file is missing", HINT),
+        "generated-part-unmarked": Code(
+            "a file with a generated part (README.md's data dictionary) has lost the markers around it",
+            "restore the markers from git, then " + HINT,
+        ),
+        "descriptor-sources-stale": Code("the descriptor's sources list differs from sources/*.yaml", HINT),
+        "resource-stamp-stale": Code(
+            "a resource's hash or bytes in the descriptor differ from its file's",
+            HINT + " (after checking that the change to the file was meant)",
+        ),
+    }
 
-    def wants(self, table) -> bool:
+    def begin(self) -> None:
+        self.collector = Collector(self.package)
+
+    def wants(self, table: Table) -> bool:
         return self.package.descriptor is not None and self.collector.wants(table)
 
-    def row(self, table, row_number, row):
-        self.collector.row(table, row_number, row)
+    def row(self, table: Table, number: int, record: dict[str, str]) -> None:
+        self.collector.row(table, number, record)
 
-    def finish(self):
+    def end(self) -> Iterator[Problem]:
         if self.package.descriptor is None:
             return
-        path = self.package.root / report.REPORT
-        if not path.is_file():
-            yield Problem(NAME, report.REPORT, None, None, "REPORT.md is missing", HINT)
-        elif not report.matches(path, self.package, self.collector):
-            yield Problem(NAME, report.REPORT, None, None, "REPORT.md is out of date with the tables", HINT)
+        inputs = Inputs(self.package, self.collector)
+        for artifact in ARTIFACTS:
+            if artifact.from_metadata and not inputs.metadata_readable:
+                continue  # with broken YAML what it should hold is unknown; source_files says why
+            if artifact.differences is not None:
+                for code, field, message in artifact.differences(inputs):
+                    yield self.problem(code, file=artifact.path, field=field, message=message)
+                continue
+            path = self.package.root / artifact.path
+            try:
+                if not path.is_file():
+                    if artifact.part:
+                        raise CannotMake(
+                            "derived-file-missing", f"{artifact.path} is missing", f"restore {artifact.path} from git"
+                        )
+                    yield self.problem(
+                        "derived-file-missing", file=artifact.path, message=f"{artifact.path} is missing"
+                    )
+                elif not same_content(path, artifact.make(inputs)):
+                    yield self.problem("derived-file-stale", file=artifact.path, message=artifact.stale)
+            except CannotMake as err:
+                yield self.problem(err.code, file=artifact.path, message=err.message, hint=err.hint)

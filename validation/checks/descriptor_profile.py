@@ -1,57 +1,164 @@
 """Check 2: the descriptor conforms to the official Data Package v2 JSON Schema (a copy ships in
 validation/profiles/, so the check runs offline), and holds what this package promises of it: a SemVer version,
-and for every resource a hash and byte count, every field a description, every table a primary key."""
+and for every resource a hash and byte count and its role in the package (x-model, model/roles.schema.json), every
+field a description and a type, every table a primary key."""
+
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
+from model.problems import Code, Problem
+from model.tables import ROLE_PROPERTY
 
-from ..problems import Problem
+from ..check import Check
 
-NAME = "descriptor_profile"
 PROFILE = Path(__file__).resolve().parent.parent / "profiles" / "datapackage.json"
+ROLES_SCHEMA = Path(__file__).resolve().parents[2] / "model" / "roles.schema.json"
 V2 = "https://datapackage.org/profiles/2.0/datapackage.json"
 SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$")
 FILE = "datapackage.json"
+REQUIRED = ("name", "title", "description", "version", "licenses", "contributors", "keywords", "created", "sources")
 
 
-def run(package):
-    descriptor = package.descriptor
-    if descriptor is None:
-        return
-    profile = json.loads(PROFILE.read_text(encoding="utf-8"))
+@cache
+def _validator(path: Path):  # noqa: ANN202  (a jsonschema validator, imported late)
     import jsonschema  # imported when needed, so that the checker's workers start sooner
-    for err in sorted(jsonschema.Draft7Validator(profile).iter_errors(descriptor), key=lambda e: list(e.path)):
-        where = "/".join(str(p) for p in err.path) or None
-        yield Problem(NAME, FILE, None, where, f"does not conform to the Data Package v2 profile: {err.message}",
-                      "repair datapackage.json; see https://datapackage.org/standard/data-package/")
-    if descriptor.get("$schema") != V2:
-        yield Problem(NAME, FILE, None, "$schema", f"$schema must be {V2}", f'set "$schema": "{V2}"')
-    for key in ("name", "title", "description", "version", "licenses", "contributors", "keywords", "created", "sources"):
-        if key not in descriptor:
-            yield Problem(NAME, FILE, None, key, f"the descriptor has no {key}", f"add {key} to datapackage.json")
-    if isinstance(descriptor.get("version"), str) and not SEMVER.match(descriptor["version"]):
-        yield Problem(NAME, FILE, None, "version", f"version {descriptor['version']!r} is not SemVer",
-                      "write the version as MAJOR.MINOR.PATCH")
-    for index, res in enumerate(descriptor.get("resources", [])):
-        if not isinstance(res, dict):
-            continue
-        where = f"resources/{index}"
+
+    return jsonschema.Draft7Validator(json.loads(path.read_text(encoding="utf-8")))
+
+
+class DescriptorProfile(Check):
+    name = "descriptor_profile"
+    codes = {
+        "profile-violation": Code(
+            "the descriptor does not conform to the Data Package v2 JSON Schema",
+            "repair datapackage.json; see https://datapackage.org/standard/data-package/",
+        ),
+        "schema-not-v2": Code(f"$schema is not {V2}", f'set "$schema": "{V2}"'),
+        "property-missing": Code(
+            "the descriptor lacks a property the package promises (name, title, version, ...)",
+            "add it to datapackage.json",
+        ),
+        "version-not-semver": Code("the version is not MAJOR.MINOR.PATCH", "write the version as MAJOR.MINOR.PATCH"),
+        "resource-unstamped": Code(
+            "a resource has no hash or byte count", "run python build.py, which stamps hash and bytes"
+        ),
+        "primary-key-missing": Code(
+            "a table declares no primary key", "declare the field(s) that identify a row as primaryKey"
+        ),
+        "field-undescribed": Code("a field has no description", "describe what the field holds"),
+        "field-untyped": Code("a field has no type", "give the field a type"),
+        "role-invalid": Code(
+            f"a resource's {ROLE_PROPERTY} (its role in the package) is missing, does not match "
+            "model/roles.schema.json, or names a table the descriptor does not have",
+            f"give the resource an {ROLE_PROPERTY} as the other resources of its kind have "
+            "(see model/roles.schema.json)",
+        ),
+    }
+
+    def end(self) -> Iterator[Problem]:
+        descriptor = self.package.descriptor
+        if descriptor is None:
+            return
+        for err in sorted(_validator(PROFILE).iter_errors(descriptor), key=lambda e: list(e.path)):
+            where = "/".join(str(p) for p in err.path) or None
+            yield self.problem(
+                "profile-violation",
+                file=FILE,
+                field=where,
+                message=f"does not conform to the Data Package v2 profile: {err.message}",
+            )
+        if descriptor.get("$schema") != V2:
+            yield self.problem("schema-not-v2", file=FILE, field="$schema", message=f"$schema must be {V2}")
+        for key in REQUIRED:
+            if key not in descriptor:
+                yield self.problem(
+                    "property-missing",
+                    file=FILE,
+                    field=key,
+                    message=f"the descriptor has no {key}",
+                    hint=f"add {key} to datapackage.json",
+                )
+        if isinstance(descriptor.get("version"), str) and not SEMVER.match(descriptor["version"]):
+            yield self.problem(
+                "version-not-semver",
+                file=FILE,
+                field="version",
+                message=f"version {descriptor['version']!r} is not SemVer",
+            )
+        names = {r.get("name") for r in descriptor.get("resources", []) if isinstance(r, dict)}
+        for index, resource in enumerate(descriptor.get("resources", [])):
+            if isinstance(resource, dict):
+                yield from self._resource(f"resources/{index}", resource, names)
+
+    def _resource(self, where: str, resource: dict, names: set) -> Iterator[Problem]:
         for key in ("hash", "bytes"):
-            if key not in res:
-                yield Problem(NAME, FILE, None, f"{where}/{key}", f"resource {res.get('name')!r} has no {key}",
-                              "run python build.py, which stamps hash and bytes")
-        schema = res.get("schema") if isinstance(res.get("schema"), dict) else {}
+            if key not in resource:
+                yield self.problem(
+                    "resource-unstamped",
+                    file=FILE,
+                    field=f"{where}/{key}",
+                    message=f"resource {resource.get('name')!r} has no {key}",
+                )
+        yield from self._role(where, resource, names)
+        schema = resource.get("schema") if isinstance(resource.get("schema"), dict) else {}
         if not schema.get("primaryKey"):
-            yield Problem(NAME, FILE, None, f"{where}/schema/primaryKey", f"resource {res.get('name')!r} has no primary key",
-                          "declare the field(s) that identify a row as primaryKey")
-        for findex, fld in enumerate(schema.get("fields", []) if isinstance(schema.get("fields"), list) else []):
-            if isinstance(fld, dict) and not (isinstance(fld.get("description"), str) and fld["description"].strip()):
-                yield Problem(NAME, FILE, None, f"{where}/schema/fields/{findex}/description",
-                              f"field {fld.get('name')!r} of {res.get('name')!r} has no description",
-                              "describe what the field holds")
-            if isinstance(fld, dict) and "type" not in fld:
-                yield Problem(NAME, FILE, None, f"{where}/schema/fields/{findex}/type",
-                              f"field {fld.get('name')!r} of {res.get('name')!r} has no type", "give the field a type")
+            yield self.problem(
+                "primary-key-missing",
+                file=FILE,
+                field=f"{where}/schema/primaryKey",
+                message=f"resource {resource.get('name')!r} has no primary key",
+            )
+        for field_index, field_def in enumerate(
+            schema.get("fields", []) if isinstance(schema.get("fields"), list) else []
+        ):
+            if isinstance(field_def, dict) and not (
+                isinstance(field_def.get("description"), str) and field_def["description"].strip()
+            ):
+                yield self.problem(
+                    "field-undescribed",
+                    file=FILE,
+                    field=f"{where}/schema/fields/{field_index}/description",
+                    message=f"field {field_def.get('name')!r} of {resource.get('name')!r} has no description",
+                )
+            if isinstance(field_def, dict) and "type" not in field_def:
+                yield self.problem(
+                    "field-untyped",
+                    file=FILE,
+                    field=f"{where}/schema/fields/{field_index}/type",
+                    message=f"field {field_def.get('name')!r} of {resource.get('name')!r} has no type",
+                )
+
+    def _role(self, where: str, resource: dict, names: set) -> Iterator[Problem]:
+        field = f"{where}/{ROLE_PROPERTY}"
+        role = resource.get(ROLE_PROPERTY)
+        if role is None:
+            yield self.problem(
+                "role-invalid",
+                file=FILE,
+                field=field,
+                message=f"resource {resource.get('name')!r} has no {ROLE_PROPERTY}",
+            )
+            return
+        errors = sorted(_validator(ROLES_SCHEMA).iter_errors(role), key=lambda e: list(e.path))
+        for err in errors:
+            yield self.problem(
+                "role-invalid",
+                file=FILE,
+                field="/".join([field, *map(str, err.path)]),
+                message=f"resource {resource.get('name')!r}: {err.message}",
+            )
+        if errors:
+            return
+        for key in ("of", "names"):
+            if key in role and role[key] not in names:
+                yield self.problem(
+                    "role-invalid",
+                    file=FILE,
+                    field=f"{field}/{key}",
+                    message=f"resource {resource.get('name')!r}: {key} names {role[key]!r}, which is not a resource",
+                )

@@ -1,53 +1,99 @@
 """Check 4: every quote is found in its archived source (whitespace runs compare equal; parts around … in order);
 every value_text is found in its quote; every date_text in its quote or source; every spelling in the names
 tables in the source it is credited to."""
+
 from __future__ import annotations
 
-from ..problems import Problem
-from ..text import find_quote, squash
+from model.loader import Table
+from model.problems import Code, Problem
+from model.tables import EVIDENCE, NAMES
+from model.text import find_quote, squash
 
-NAME = "quotes"
-NAME_TABLES = ("person_names", "organization_names", "place_names")
+from ..check import Check
 
 
-class RowCheck:
-    def __init__(self, package):
-        self.texts = package.source_texts
-        self.evidence = {table.name for table in package.evidence_tables}
+class Quotes(Check):
+    name = "quotes"
+    codes = {
+        "quote-not-found": Code(
+            "a quote is not in its archived source",
+            "copy the passage exactly from the archived text; mark an omission with … (U+2026)",
+        ),
+        "value-text-not-in-quote": Code(
+            "a figure's value_text is not in its quote",
+            "write the number exactly as the quote words it, or widen the quote",
+        ),
+        "date-text-not-found": Code(
+            "a date_text is in neither its row's quote nor its source", "copy the source's own words for the date"
+        ),
+        "spelling-not-in-source": Code(
+            "a spelling in a names table is not in the source it is credited to",
+            "record the spelling exactly as the source prints it, credited to a source that prints it",
+        ),
+    }
 
-    def wants(self, table) -> bool:
-        return table.name in self.evidence or table.name in NAME_TABLES
+    def begin(self) -> None:
+        self.texts = self.package.source_texts
+        self.evidence = {t.name for t in self.package.model.with_role(EVIDENCE)}
+        self.names = {t.name for t in self.package.model.with_role(NAMES)}
 
-    def row(self, table, row_number, row):
-        source_id = row.get("source_id", "")
+    def wants(self, table: Table) -> bool:
+        return table.name in self.evidence or table.name in self.names
+
+    def row(self, table: Table, number: int, record: dict[str, str]) -> list[Problem]:
+        source_id = record.get("source_id", "")
         if source_id not in self.texts:
-            return None  # an unknown source is a foreign-key problem, a missing text a source_files problem
+            return []  # an unknown source is a foreign-key problem, a missing text a source_files problem
         source = self.texts[source_id]
-        if table.name in NAME_TABLES:
-            spelling = squash(row.get("name", ""))
+        if table.name in self.names:
+            spelling = squash(record.get("name", ""))
             if spelling and spelling not in source:
-                return [Problem(NAME, table.path, row_number, "name", f"{spelling!r} is not in sources/{source_id}.txt",
-                                "record the spelling exactly as the source prints it, credited to a source that prints it")]
-            return None
-        quote = squash(row.get("quote", ""))
+                return [
+                    self.problem(
+                        "spelling-not-in-source",
+                        file=table.path,
+                        row=number,
+                        field="name",
+                        message=f"{spelling!r} is not in sources/{source_id}.txt",
+                    )
+                ]
+            return []
+        quote = squash(record.get("quote", ""))
         if not quote:
-            return None
+            return []
         missing = find_quote(quote, source)
         if missing is not None:
             shown = missing if len(missing) <= 80 else missing[:77] + "..."
-            return [Problem(NAME, table.path, row_number, "quote", f"not found in sources/{source_id}.txt: {shown!r}",
-                            "copy the passage exactly from the archived text; mark an omission with … (U+2026)")]
+            return [
+                self.problem(
+                    "quote-not-found",
+                    file=table.path,
+                    row=number,
+                    field="quote",
+                    message=f"not found in sources/{source_id}.txt: {shown!r}",
+                )
+            ]
         found = []
-        value_text = squash(row.get("value_text", ""))
+        value_text = squash(record.get("value_text", ""))
         if value_text and value_text not in quote:
-            found.append(Problem(NAME, table.path, row_number, "value_text", f"{value_text!r} is not in the row's quote",
-                                 "write the number exactly as the quote words it, or widen the quote"))
-        date_text = squash(row.get("date_text", ""))
+            found.append(
+                self.problem(
+                    "value-text-not-in-quote",
+                    file=table.path,
+                    row=number,
+                    field="value_text",
+                    message=f"{value_text!r} is not in the row's quote",
+                )
+            )
+        date_text = squash(record.get("date_text", ""))
         if date_text and date_text not in quote and date_text not in source:
-            found.append(Problem(NAME, table.path, row_number, "date_text",
-                                 f"{date_text!r} is in neither the quote nor sources/{source_id}.txt",
-                                 "copy the source's own words for the date"))
+            found.append(
+                self.problem(
+                    "date-text-not-found",
+                    file=table.path,
+                    row=number,
+                    field="date_text",
+                    message=f"{date_text!r} is in neither the quote nor sources/{source_id}.txt",
+                )
+            )
         return found
-
-    def finish(self):
-        return ()

@@ -1,42 +1,91 @@
 """Rules that tie columns of one row together, which a Table Schema cannot say: who gave an account, who spoke,
-who took part must each be given one way or another."""
+who took part must each be given one way or another; a person is not linked to itself."""
+
 from __future__ import annotations
 
-from ..problems import Problem
+from model.loader import Table
+from model.problems import Code, Problem
 
-NAME = "row_rules"
+from ..check import Check
+
 # table, the columns, how many of them must be filled (exactly one / at least one), what to do
 RULES = [
-    ("event_participants", ("person_id", "org_id"), "exactly one", "fill person_id or org_id, not both; one row per participant"),
-    ("testimonies", ("witness_person_id", "witness_description"), "at least one", "name the witness or describe them in the source's words"),
-    ("testimonies", ("subject_person_id", "subject_description"), "at least one", "name whom the account is about or describe them"),
+    (
+        "event_participants",
+        ("person_id", "org_id"),
+        "exactly one",
+        "fill person_id or org_id, not both; one row per participant",
+    ),
+    (
+        "testimonies",
+        ("witness_person_id", "witness_description"),
+        "at least one",
+        "name the witness or describe them in the source's words",
+    ),
+    (
+        "testimonies",
+        ("subject_person_id", "subject_description"),
+        "at least one",
+        "name whom the account is about or describe them",
+    ),
     ("statements", ("speaker_person_id", "speaker_org_id"), "at least one", "give the speaking person or body"),
-    ("mentions", ("person_id", "org_id", "place_id"), "exactly one", "fill one of person_id, org_id, place_id; one row per entity"),
+    (
+        "mentions",
+        ("person_id", "org_id", "place_id"),
+        "exactly one",
+        "fill one of person_id, org_id, place_id; one row per entity",
+    ),
 ]
 
 
-class RowCheck:
-    def __init__(self, package):
-        self.rules = {}
+class RowRules(Check):
+    name = "row_rules"
+    codes = {
+        "columns-not-filled-as-required": Code(
+            "of columns that go together, not as many are filled as the rule requires (exactly one, or at least one)",
+            "fill the columns as the message says",
+        ),
+        "linked-to-itself": Code(
+            "an entry is linked to itself as possibly the same", "link to the other row, or empty the cell"
+        ),
+    }
+
+    def begin(self) -> None:
+        self.rules: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
         for name, columns, how, hint in RULES:
             self.rules.setdefault(name, []).append((columns, how, hint))
+        self.same_as = {t.name: t for t in self.package.model.entities if t.same_as and t.id_field}
 
-    def wants(self, table) -> bool:
-        return table.name in self.rules or table.name == "persons"
+    def wants(self, table: Table) -> bool:
+        return table.name in self.rules or table.name in self.same_as
 
-    def row(self, table, row_number, row):
+    def row(self, table: Table, number: int, record: dict[str, str]) -> list[Problem]:
         found = []
         for columns, how, hint in self.rules.get(table.name, ()):
             if not set(columns) <= set(table.header):
                 continue
-            filled = sum(bool(row.get(c, "")) for c in columns)
+            filled = sum(bool(record.get(c, "")) for c in columns)
             if filled == 0 or (how == "exactly one" and filled > 1):
-                found.append(Problem(NAME, table.path, row_number, columns[0],
-                                     f"{how} of {', '.join(columns)} must be filled; {filled} is", hint))
-        if table.name == "persons" and row.get("possibly_same_as") and row.get("possibly_same_as") == row.get("person_id"):
-            found.append(Problem(NAME, table.path, row_number, "possibly_same_as", "a person is linked to itself",
-                                 "link to the other person row, or empty the cell"))
+                found.append(
+                    self.problem(
+                        "columns-not-filled-as-required",
+                        file=table.path,
+                        row=number,
+                        field=columns[0],
+                        message=f"{how} of {', '.join(columns)} must be filled; {filled} is",
+                        hint=hint,
+                    )
+                )
+        entity = self.same_as.get(table.name)
+        if entity and record.get(entity.same_as) and record.get(entity.same_as) == record.get(entity.id_field):
+            found.append(
+                self.problem(
+                    "linked-to-itself",
+                    file=table.path,
+                    row=number,
+                    field=entity.same_as,
+                    message="a person is linked to itself",
+                    hint="link to the other person row, or empty the cell",
+                )
+            )
         return found
-
-    def finish(self):
-        return ()

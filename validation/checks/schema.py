@@ -1,47 +1,69 @@
-"""Check 1: every resource matches its Table Schema (types, constraints, foreign keys, header), via Frictionless.
-Primary keys and unique fields are left to the keys check.
+"""Check 1: every resource matches its Table Schema (types, constraints, foreign keys, header), via Frictionless,
+whose error types are this check's problem codes. Primary keys and unique fields are left to the keys check.
 
 Frictionless validates the resources in two worker processes, in two batches of about equal size, while the
-other checks read the package: start() sets them going, results() waits for them. Each large resource is
-validated in a process forked for it alone, so that the memory Frictionless takes for it is given back at once. Hash and byte counts are left to derived_files, which
-names the command that restamps them.
+other checks read the package: begin() sets them going, end() waits for them. Each large resource is validated in
+a process forked for it alone, so that the memory Frictionless takes for it is given back at once. Hash and byte
+counts are left to derived_files, which names the command that restamps them.
 """
+
 from __future__ import annotations
 
 import copy
 import multiprocessing
 import os
 import pickle
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from ..problems import Problem
+from model.problems import Code, Problem
 
-NAME = "schema"
+from ..check import Check
+
 WORKERS = 2
 LARGE = 2**20  # bytes from which a resource is validated in a process of its own
 _LEFT_TO_OTHERS = {"hash-count", "byte-count"}
 _HEADER_ERRORS = {"missing-label", "extra-label", "incorrect-label", "duplicate-label", "blank-label"}
 # What Frictionless is given of a resource: everything it needs, nothing that could point it at the network.
 _RESOURCE_KEYS = ("name", "type", "path", "scheme", "format", "mediatype", "encoding", "schema", "dialect")
-_HINTS = {
-    "type-error": "write a value of the field's type (see the data dictionary in README.md)",
-    "constraint-error": "make the value meet the field's constraint (see the data dictionary in README.md)",
-    "primary-key": "give the row an identifier no other row has",
-    "unique-error": "give the row an identifier no other row has",
-    "foreign-key": "use an identifier that exists in the referenced table, or add the missing row there",
-    "missing-cell": "give the row as many cells as the header has columns",
-    "extra-cell": "give the row as many cells as the header has columns",
-    "missing-label": "make the header row equal the schema's field names, in order",
-    "extra-label": "make the header row equal the schema's field names, in order",
-    "incorrect-label": "make the header row equal the schema's field names, in order",
-    "duplicate-label": "make the header row equal the schema's field names, in order",
-    "blank-row": "delete the empty row",
-    "blank-label": "make the header row equal the schema's field names, in order",
+_HEADER_HINT = "make the header row equal the schema's field names, in order"
+_ROW_LENGTH_HINT = "give the row as many cells as the header has columns"
+# Frictionless's error types, which are this check's codes, with what each means here and what to do. An error of
+# another type keeps Frictionless's name as its code and the hint OTHER_HINT.
+CODES = {
+    "type-error": Code(
+        "a value is not of its field's type (a number, a date, ...)",
+        "write a value of the field's type (see the data dictionary in README.md)",
+    ),
+    "constraint-error": Code(
+        "a value breaks its field's constraint: required, a pattern, a range, an enum",
+        "make the value meet the field's constraint (see the data dictionary in README.md)",
+    ),
+    "foreign-key": Code(
+        "a reference to a row that does not exist: an unknown ID or vocabulary term",
+        "use an identifier that exists in the referenced table, or add the missing row there",
+    ),
+    "missing-cell": Code("a row has fewer cells than the header", _ROW_LENGTH_HINT),
+    "extra-cell": Code("a row has more cells than the header", _ROW_LENGTH_HINT),
+    "blank-row": Code("a row is empty", "delete the empty row"),
+    "missing-label": Code("the header lacks a column of the schema", _HEADER_HINT),
+    "extra-label": Code("the header has a column the schema does not declare", _HEADER_HINT),
+    "incorrect-label": Code("a header cell differs from the schema's field name at its place", _HEADER_HINT),
+    "duplicate-label": Code("two header cells are the same", _HEADER_HINT),
+    "blank-label": Code("a header cell is empty", _HEADER_HINT),
+    "descriptor-unusable": Code(
+        "Frictionless cannot read the descriptor at all, so no table was validated against its schema",
+        "compare datapackage.json with the data dictionary in README.md and repair it",
+    ),
+    "descriptor-error": Code(
+        "Frictionless finds the descriptor invalid (a schema, field or dialect it cannot use)",
+        "repair datapackage.json",
+    ),
 }
-DESCRIPTOR_HINT = "compare datapackage.json with the data dictionary in README.md and repair it"
+OTHER_HINT = "see the data dictionary in README.md"
 
 
-def _field(error) -> str | None:
+def _field(error: object) -> str | None:
     """The column an error concerns; foreign-key errors name theirs in field_names."""
     name = getattr(error, "field_name", None) or getattr(error, "label", None)
     if not name:
@@ -50,15 +72,18 @@ def _field(error) -> str | None:
     return name or None
 
 
-def _validate(package, names: list[str]) -> dict:
+def _validate(package: object, names: list[str]) -> dict:
     """Validate some resources of a Frictionless package (the whole package is the context for foreign keys).
     Returns plain data: each resource's errors as (type, message, row, field)."""
     try:
         reports = [package.get_resource(name).validate() for name in names]
     except Exception as err:  # Frictionless raises FrictionlessException (and others) on a descriptor it cannot use
         return {"failed": f"Frictionless cannot read the descriptor: {err}", "package": [], "tasks": []}
-    tasks = [(task.name, [(e.type, e.message, getattr(e, "row_number", None), _field(e)) for e in task.errors])
-             for report in reports for task in report.tasks]
+    tasks = [
+        (task.name, [(e.type, e.message, getattr(e, "row_number", None), _field(e)) for e in task.errors])
+        for report in reports
+        for task in report.tasks
+    ]
     return {"failed": None, "package": [], "tasks": tasks}
 
 
@@ -89,7 +114,8 @@ def _run_batch(descriptor: dict, basepath: str, batch: list[tuple[list[str], boo
 
     from frictionless import FrictionlessException, Package
 
-    from ..package import CELL_LIMIT
+    from model.loader import CELL_LIMIT
+
     csv.field_size_limit(CELL_LIMIT)  # Frictionless raises the limit when it loads its CSV parser
     try:
         package = Package(descriptor, basepath=basepath)
@@ -101,7 +127,7 @@ def _run_batch(descriptor: dict, basepath: str, batch: list[tuple[list[str], boo
     return [_in_fresh_process(package, names) if fresh else _validate(package, names) for names, fresh in batch]
 
 
-def _in_fresh_process(package, names: list[str]) -> dict:
+def _in_fresh_process(package: object, names: list[str]) -> dict:
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: validate, send the result, leave without running any cleanup of the parent's
@@ -109,7 +135,9 @@ def _in_fresh_process(package, names: list[str]) -> dict:
         try:
             data = pickle.dumps(_validate(package, names))
         except BaseException as err:  # noqa: BLE001  (whatever happens, the parent gets an answer)
-            data = pickle.dumps({"failed": f"Frictionless stopped ({type(err).__name__}: {err})", "package": [], "tasks": []})
+            data = pickle.dumps(
+                {"failed": f"Frictionless stopped ({type(err).__name__}: {err})", "package": [], "tasks": []}
+            )
         with os.fdopen(write_end, "wb") as out:
             out.write(data)
         os._exit(0)
@@ -122,11 +150,16 @@ def _in_fresh_process(package, names: list[str]) -> dict:
     return pickle.loads(data)
 
 
-class Run:
-    """Frictionless validation under way in worker processes."""
+class Schema(Check):
+    """Every table matches its Table Schema (types, constraints, foreign keys, header), via Frictionless, which runs
+    in worker processes while the other checks read the tables."""
 
-    def __init__(self, package):
-        self.package = package
+    name = "schema"
+    codes = CODES
+    waits = True
+
+    def begin(self) -> None:
+        package = self.package
         self.futures = []
         self.executor = None
         if package.descriptor is None or not package.tables:
@@ -136,8 +169,11 @@ class Run:
         # A table with a line over the package's limit is left out, and so are foreign keys into it: Frictionless
         # would read that line whole (the package check reports it).
         readable = {name for name, table in package.tables.items() if table.facts.long_line is None}
-        resources = [{k: copy.deepcopy(r[k]) for k in _RESOURCE_KEYS if k in r}
-                     for r in package.descriptor["resources"] if isinstance(r, dict) and r.get("name") in readable]
+        resources = [
+            {k: copy.deepcopy(r[k]) for k in _RESOURCE_KEYS if k in r}
+            for r in package.descriptor["resources"]
+            if isinstance(r, dict) and r.get("name") in readable
+        ]
         for resource in resources:
             schema = resource.get("schema")
             if isinstance(schema, dict):
@@ -147,32 +183,43 @@ class Run:
                     if isinstance(f, dict) and isinstance(f.get("constraints"), dict):
                         f["constraints"].pop("unique", None)
             if isinstance(schema, dict) and isinstance(schema.get("foreignKeys"), list):
-                schema["foreignKeys"] = [fk for fk in schema["foreignKeys"] if not isinstance(fk, dict)
-                                         or not isinstance(fk.get("reference"), dict)
-                                         or fk["reference"].get("resource", resource["name"]) in readable]
+                schema["foreignKeys"] = [
+                    fk
+                    for fk in schema["foreignKeys"]
+                    if not isinstance(fk, dict)
+                    or not isinstance(fk.get("reference"), dict)
+                    or fk["reference"].get("resource", resource["name"]) in readable
+                ]
         descriptor = {"name": "package", "resources": resources}
         if not readable:
             return
         # Frictionless is imported before the workers are forked, so that each starts with it loaded.
         import frictionless  # noqa: F401
+
         sizes = {name: package.tables[name].facts.bytes for name in readable}
         batches = _batches(_tasks(sizes), sizes, WORKERS)
         self.executor = ProcessPoolExecutor(max_workers=len(batches), mp_context=multiprocessing.get_context("fork"))
-        self.futures = [self.executor.submit(_run_batch, descriptor, str(package.root),
-                                             [(names, sum(sizes[n] for n in names) >= LARGE) for names in batch])
-                        for batch in batches]
+        self.futures = [
+            self.executor.submit(
+                _run_batch,
+                descriptor,
+                str(package.root),
+                [(names, sum(sizes[n] for n in names) >= LARGE) for names in batch],
+            )
+            for batch in batches
+        ]
 
-    def results(self):
+    def end(self) -> Iterator[Problem]:
         package_errors_seen = False
         try:
             for outcome in (outcome for future in self.futures for outcome in future.result()):
                 if outcome["failed"]:
-                    yield Problem(NAME, "datapackage.json", None, None, outcome["failed"], DESCRIPTOR_HINT)
+                    yield self.problem("descriptor-unusable", file="datapackage.json", message=outcome["failed"])
                     return
                 if outcome["package"] and not package_errors_seen:  # each worker reads the descriptor: report once
                     package_errors_seen = True
                     for message in outcome["package"]:
-                        yield Problem(NAME, "datapackage.json", None, None, message, "repair datapackage.json")
+                        yield self.problem("descriptor-error", file="datapackage.json", message=message)
                 for task_name, errors in outcome["tasks"]:
                     table = self.package.tables.get(task_name)
                     path = table.path if table else task_name
@@ -181,11 +228,18 @@ class Run:
                             continue
                         if row is None and error_type in _HEADER_ERRORS:
                             row = 1
-                        yield Problem(NAME, path, row, field, message, _HINTS.get(error_type, "see the data dictionary in README.md"))
+                        if error_type in CODES:
+                            yield self.problem(error_type, file=path, row=row, field=field, message=message)
+                        else:
+                            yield Problem(
+                                check=self.name,
+                                code=error_type,
+                                file=path,
+                                row=row,
+                                field=field,
+                                message=message,
+                                hint=OTHER_HINT,
+                            )
         finally:
             if self.executor is not None:
                 self.executor.shutdown(cancel_futures=True)
-
-
-def start(package) -> Run:
-    return Run(package)

@@ -1,0 +1,172 @@
+"""The tables of the package and the role each plays, declared once: by the "x-model" property of each resource in
+datapackage.json (its form: model/roles.schema.json), read here. Every check, builder, test and benchmark that needs
+to know which tables hold evidence, which are entities with which names table, which hang on another table or hold
+dates asks this module; adding such a table is one change to the descriptor.
+
+The descriptor may be broken in any way (the checker reads what it is given): a resource whose "x-model" is
+missing or malformed simply has no role here, and the descriptor_profile check says what is wrong with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+ROLE_PROPERTY = "x-model"
+EVIDENCE, LINK, ENTITY, NAMES, VOCABULARY, SOURCES = "evidence", "link", "entity", "names", "vocabulary", "sources"
+ROLES = (EVIDENCE, LINK, ENTITY, NAMES, VOCABULARY, SOURCES)
+
+
+@dataclass(frozen=True)
+class DateGroup:
+    """Fields holding one EDTF date (start) or an interval (start, end), and the ISO days it allows."""
+
+    start: str
+    end: str | None
+    earliest: str
+    latest: str
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A foreign key: fields of this table pointing at fields of another."""
+
+    fields: tuple[str, ...]
+    table: str
+    target: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TableModel:
+    name: str
+    path: str
+    title: str
+    role: str | None  # one of ROLES; None where the descriptor declares none
+    key: tuple[str, ...]  # the primary key
+    unique: tuple[str, ...]  # fields declared unique
+    references: tuple[Reference, ...]
+    label: str = ""  # what a row is called in reports, in the plural
+    of: str | None = None  # link, names: the table these rows belong to
+    names: str | None = None  # entity: its names table
+    same_as: str | None = None  # entity: field linking an entry to one that may be the same
+    parent: str | None = None  # entity: field naming the entry it lies within
+    dates: tuple[DateGroup, ...] = ()
+
+    @property
+    def id_field(self) -> str | None:
+        """The one field that identifies a row, where the primary key is one field."""
+        return self.key[0] if len(self.key) == 1 else None
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+
+
+def _dates(value: Any) -> tuple[DateGroup, ...]:
+    groups = []
+    for item in value if isinstance(value, list) else []:
+        if not isinstance(item, dict):
+            continue
+        edtf = _texts(item.get("edtf"))
+        earliest, latest = _text(item.get("earliest")), _text(item.get("latest"))
+        if 1 <= len(edtf) <= 2 and earliest and latest:
+            groups.append(DateGroup(edtf[0], edtf[1] if len(edtf) == 2 else None, earliest, latest))
+    return tuple(groups)
+
+
+def _references(schema: dict) -> tuple[Reference, ...]:
+    found = []
+    for fk in schema.get("foreignKeys") or []:
+        reference = fk.get("reference") if isinstance(fk, dict) else None
+        if isinstance(reference, dict) and _text(reference.get("resource")):
+            found.append(Reference(_texts(fk.get("fields")), reference["resource"], _texts(reference.get("fields"))))
+    return tuple(found)
+
+
+def table_model(resource: dict) -> TableModel:
+    schema = resource.get("schema") if isinstance(resource.get("schema"), dict) else {}
+    fields = schema.get("fields") if isinstance(schema.get("fields"), list) else []
+    unique = tuple(
+        f["name"]
+        for f in fields
+        if isinstance(f, dict)
+        and isinstance(f.get("name"), str)
+        and isinstance(f.get("constraints"), dict)
+        and f["constraints"].get("unique") is True
+    )
+    declared = resource.get(ROLE_PROPERTY) if isinstance(resource.get(ROLE_PROPERTY), dict) else {}
+    role = declared.get("role") if declared.get("role") in ROLES else None
+    return TableModel(
+        name=resource.get("name", ""),
+        path=resource.get("path") if isinstance(resource.get("path"), str) else "",
+        title=_text(resource.get("title")) or resource.get("name", ""),
+        role=role,
+        key=_texts(schema.get("primaryKey")),
+        unique=unique,
+        references=_references(schema),
+        label=_text(declared.get("label")) or "",
+        of=_text(declared.get("of")),
+        names=_text(declared.get("names")),
+        same_as=_text(declared.get("same_as")),
+        parent=_text(declared.get("parent")),
+        dates=_dates(declared.get("dates")),
+    )
+
+
+class Model:
+    """Every table of a descriptor with its role, in the descriptor's order."""
+
+    def __init__(self, descriptor: dict | None) -> None:
+        resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
+        self.tables: dict[str, TableModel] = {}
+        for resource in resources if isinstance(resources, list) else []:
+            if isinstance(resource, dict) and _text(resource.get("name")):
+                self.tables.setdefault(resource["name"], table_model(resource))
+
+    def get(self, name: str) -> TableModel | None:
+        return self.tables.get(name)
+
+    def with_role(self, role: str) -> list[TableModel]:
+        return [t for t in self.tables.values() if t.role == role]
+
+    @property
+    def evidence(self) -> list[TableModel]:
+        """Tables whose rows carry source_id and the quote that supports them."""
+        return self.with_role(EVIDENCE)
+
+    @property
+    def entities(self) -> list[TableModel]:
+        return self.with_role(ENTITY)
+
+    @property
+    def names_tables(self) -> list[TableModel]:
+        return self.with_role(NAMES)
+
+    @property
+    def links(self) -> list[TableModel]:
+        return self.with_role(LINK)
+
+    @property
+    def vocabularies(self) -> list[TableModel]:
+        return self.with_role(VOCABULARY)
+
+    @property
+    def sources(self) -> TableModel | None:
+        found = self.with_role(SOURCES)
+        return found[0] if found else None
+
+    def references_to(self, role: str) -> list[tuple[TableModel, str, TableModel]]:
+        """(table, field, target table) for every one-field foreign key pointing at a table of this role."""
+        found = []
+        for table in self.tables.values():
+            for reference in table.references:
+                target = self.tables.get(reference.table)
+                if target is not None and target.role == role and len(reference.fields) == 1:
+                    found.append((table, reference.fields[0], target))
+        return found

@@ -1,0 +1,56 @@
+"""build.py as a user runs it: it remakes every stale derived file of a package and nothing else, and where anything
+cannot be made it writes nothing at all."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from derived.artifacts import ARTIFACTS
+from tests.commands import BUILD, run
+from tests.faults import assert_unchanged, check, replace_once, set_cell, snapshot
+from validation.checks import DerivedFiles
+
+
+def test_build_remakes_what_a_curator_left_stale(package_copy):
+    set_cell(package_copy, "data/persons.csv", 2, "notes", "Edited by hand.")
+    meta = package_copy / "sources" / "asianews-awulqanqizi.yaml"
+    title = re.search(r"^title: (.+)$", meta.read_text(encoding="utf-8"), re.M).group(0)
+    replace_once(meta, title, 'title: "A title changed by hand"')
+    (package_copy / "REPORT.md").unlink()
+    assert check(package_copy, DerivedFiles)["valid"] is False
+    done, _ = run(BUILD, str(package_copy))
+    assert done.returncode == 0 and done.stdout.startswith("updated: "), done.stdout + done.stderr
+    assert set(done.stdout.strip().removeprefix("updated: ").split(", ")) == {
+        "REPORT.md",
+        "data/sources.csv",
+        "datapackage.json",
+    }
+    assert check(package_copy, DerivedFiles)["valid"] is True
+    before = snapshot(package_copy)
+    done, _ = run(BUILD, str(package_copy))
+    assert done.stdout.strip() == "everything was up to date"
+    assert_unchanged(package_copy, before)
+
+
+def test_build_writes_nothing_when_anything_cannot_be_made(package_copy):
+    set_cell(package_copy, "data/persons.csv", 2, "notes", "Edited by hand.")  # a stamp to remake...
+    readme = package_copy / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8").replace("<!-- END DATA DICTIONARY -->", ""), encoding="utf-8")
+    before = snapshot(package_copy)  # ...but the dictionary has nowhere to go
+    done, _ = run(BUILD, str(package_copy))
+    assert done.returncode == 1 and "nothing was written" in done.stdout
+    assert_unchanged(package_copy, before)
+
+
+def test_build_refuses_broken_yaml(package_copy):
+    replace_once(package_copy / "sources" / "asianews-awulqanqizi.yaml", "\nlanguage: en\n", "\nlanguage: [en\n")
+    before = snapshot(package_copy)
+    done, _ = run(BUILD, str(package_copy))
+    assert done.returncode == 1 and "yaml-unreadable" in done.stdout and "nothing was written" in done.stdout
+    assert_unchanged(package_copy, before)
+
+
+def test_every_artifact_is_a_file_of_the_package():
+    descriptor = json.loads((BUILD.parent / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor and all((BUILD.parent / artifact.path).is_file() for artifact in ARTIFACTS)

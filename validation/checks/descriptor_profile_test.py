@@ -1,0 +1,103 @@
+"""Check "descriptor_profile": datapackage.json conforms to the Data Package v2 profile and holds what the package
+promises: a SemVer version, a hash and byte count and a role per resource, a description and type per field, a
+primary key per table."""
+
+from __future__ import annotations
+
+from tests.faults import assert_invalid, check, load_descriptor, resource_index, save_descriptor
+
+from .descriptor_profile import V2, DescriptorProfile
+
+FILE = "datapackage.json"
+
+
+def edit(pkg, change) -> None:
+    descriptor = load_descriptor(pkg)
+    change(descriptor)
+    save_descriptor(pkg, descriptor)
+
+
+def edit_resource(pkg, name: str, change) -> int:
+    descriptor = load_descriptor(pkg)
+    index = resource_index(descriptor, name=name)
+    change(descriptor["resources"][index])
+    save_descriptor(pkg, descriptor)
+    return index
+
+
+def test_resources_not_a_list_breaks_the_profile(package_copy):
+    edit(package_copy, lambda d: d.update(keywords="not a list"))
+    assert_invalid(check(package_copy, DescriptorProfile), "profile-violation", FILE, None, "keywords")
+
+
+def test_schema_not_v2(package_copy):
+    edit(package_copy, lambda d: d.update({"$schema": V2.replace("2.0", "1.0")}))
+    assert_invalid(check(package_copy, DescriptorProfile), "schema-not-v2", FILE, None, "$schema")
+
+
+def test_missing_version(package_copy):
+    edit(package_copy, lambda d: d.pop("version"))
+    assert_invalid(check(package_copy, DescriptorProfile), "property-missing", FILE, None, "version")
+
+
+def test_version_that_is_not_semver(package_copy):
+    edit(package_copy, lambda d: d.update(version="1.0"))
+    assert_invalid(check(package_copy, DescriptorProfile), "version-not-semver", FILE, None, "version")
+
+
+def test_field_without_description(package_copy):
+    def drop(resource):
+        fields = resource["schema"]["fields"]
+        del fields[[f["name"] for f in fields].index("quote")]["description"]
+
+    index = edit_resource(package_copy, "testimonies", drop)
+    position = [f["name"] for f in load_descriptor(package_copy)["resources"][index]["schema"]["fields"]].index("quote")
+    assert_invalid(
+        check(package_copy, DescriptorProfile),
+        "field-undescribed",
+        FILE,
+        None,
+        f"resources/{index}/schema/fields/{position}/description",
+    )
+
+
+def test_field_without_type(package_copy):
+    index = edit_resource(package_copy, "persons", lambda r: r["schema"]["fields"][0].pop("type"))
+    assert_invalid(
+        check(package_copy, DescriptorProfile), "field-untyped", FILE, None, f"resources/{index}/schema/fields/0/type"
+    )
+
+
+def test_resource_without_hash(package_copy):
+    index = edit_resource(package_copy, "events", lambda r: r.pop("hash"))
+    assert_invalid(check(package_copy, DescriptorProfile), "resource-unstamped", FILE, None, f"resources/{index}/hash")
+
+
+def test_table_without_primary_key(package_copy):
+    index = edit_resource(package_copy, "organizations", lambda r: r["schema"].pop("primaryKey"))
+    assert_invalid(
+        check(package_copy, DescriptorProfile),
+        "primary-key-missing",
+        FILE,
+        None,
+        f"resources/{index}/schema/primaryKey",
+    )
+
+
+def test_resource_without_a_role(package_copy):
+    index = edit_resource(package_copy, "mentions", lambda r: r.pop("x-model"))
+    assert_invalid(check(package_copy, DescriptorProfile), "role-invalid", FILE, None, f"resources/{index}/x-model")
+
+
+def test_role_of_an_unknown_kind(package_copy):
+    index = edit_resource(package_copy, "mentions", lambda r: r["x-model"].update(role="gossip"))
+    assert_invalid(
+        check(package_copy, DescriptorProfile), "role-invalid", FILE, None, f"resources/{index}/x-model/role"
+    )
+
+
+def test_entity_role_naming_a_names_table_that_does_not_exist(package_copy):
+    index = edit_resource(package_copy, "places", lambda r: r["x-model"].update(names="place_spellings"))
+    assert_invalid(
+        check(package_copy, DescriptorProfile), "role-invalid", FILE, None, f"resources/{index}/x-model/names"
+    )

@@ -1,0 +1,73 @@
+"""Check "schema": every table matches its Table Schema via Frictionless: types, constraints, foreign keys
+(vocabularies included), and a header equal to the schema's field names, in order. Its codes are Frictionless's
+error types."""
+
+from __future__ import annotations
+
+from tests.faults import append_raw_record, assert_invalid, break_cell, check, read_csv, restamp, write_csv
+
+from .schema import Schema
+
+TESTIMONIES = "data/testimonies.csv"
+PERSONS = "data/persons.csv"
+ALLEGATIONS = "data/testimony_allegations.csv"
+
+
+def test_unknown_person_in_witness_person_id(package_copy):
+    row = break_cell(package_copy, TESTIMONIES, lambda r: r["witness_person_id"], "witness_person_id", "per-nobody")
+    problem = assert_invalid(check(package_copy, Schema), "foreign-key", TESTIMONIES, row, "witness_person_id")
+    assert "per-nobody" in problem["message"]
+
+
+def test_unknown_vocabulary_term(package_copy):
+    row = break_cell(package_copy, "data/statements.csv", lambda r: True, "stance", "shrugs")
+    assert_invalid(check(package_copy, Schema), "foreign-key", "data/statements.csv", row, "stance")
+
+
+def test_number_field_holding_text(package_copy):
+    row = break_cell(package_copy, "data/places.csv", lambda r: True, "latitude", "north")
+    assert_invalid(check(package_copy, Schema), "type-error", "data/places.csv", row, "latitude")
+
+
+def test_latitude_out_of_range(package_copy):
+    row = break_cell(package_copy, "data/places.csv", lambda r: True, "latitude", "95.5")
+    assert_invalid(check(package_copy, Schema), "constraint-error", "data/places.csv", row, "latitude")
+
+
+def test_row_with_a_cell_missing(package_copy):
+    row = append_raw_record(package_copy, ALLEGATIONS, [read_csv(package_copy, ALLEGATIONS)[1][0]])
+    restamp(package_copy, ALLEGATIONS)
+    assert_invalid(check(package_copy, Schema), "missing-cell", ALLEGATIONS, row, "allegation")
+
+
+def test_row_with_an_extra_cell_is_a_whole_row_problem(package_copy):
+    row = append_raw_record(
+        package_copy, ALLEGATIONS, [*read_csv(package_copy, ALLEGATIONS)[1][:1], "torture", "and more"]
+    )
+    restamp(package_copy, ALLEGATIONS)
+    assert_invalid(check(package_copy, Schema), "extra-cell", ALLEGATIONS, row, None)
+
+
+def test_header_missing_a_column(package_copy):
+    records = read_csv(package_copy, PERSONS)
+    last = records[0][-1]
+    write_csv(package_copy, PERSONS, [r[:-1] for r in records])
+    restamp(package_copy, PERSONS)
+    assert_invalid(check(package_copy, Schema), "missing-label", PERSONS, 1, last)
+
+
+def test_header_with_columns_reordered(package_copy):
+    records = read_csv(package_copy, PERSONS)
+    assert records[0][:2] == ["person_id", "name"]
+    write_csv(package_copy, PERSONS, [[r[1], r[0], *r[2:]] for r in records])
+    restamp(package_copy, PERSONS)
+    report = check(package_copy, Schema)
+    assert_invalid(report, "incorrect-label", PERSONS, 1, "person_id")
+    assert_invalid(report, "incorrect-label", PERSONS, 1, "name")
+
+
+def test_header_with_an_extra_column(package_copy):
+    records = read_csv(package_copy, PERSONS)
+    write_csv(package_copy, PERSONS, [records[0] + ["shoe_size"]] + [r + [""] for r in records[1:]])
+    restamp(package_copy, PERSONS)
+    assert_invalid(check(package_copy, Schema), "extra-label", PERSONS, 1, "shoe_size")

@@ -1,0 +1,92 @@
+"""Check "source_files": every source has its archived text and YAML metadata; the YAML is read safely (no tag is
+run) and is well-typed and valid; the text's SHA-256 equals the recorded one; nothing else lies in sources/."""
+
+from __future__ import annotations
+
+import re
+
+from tests.faults import REPO, assert_invalid, break_cell, check, replace_once
+
+from .source_files import SourceFiles
+
+SOURCE = "asianews-awulqanqizi"  # two of the archived seeds
+OTHER = "asianews-alimuly-musakhanuly"
+
+
+def yaml_path(pkg, source_id=SOURCE):
+    return pkg / "sources" / f"{source_id}.yaml"
+
+
+def test_recorded_sha256_wrong(package_copy):
+    old = re.search(r"^sha256: (\w+)$", yaml_path(package_copy).read_text(encoding="utf-8"), re.M).group(1)
+    new = ("0" if old[0] != "0" else "1") + old[1:]
+    replace_once(yaml_path(package_copy), f"sha256: {old}", f"sha256: {new}")
+    break_cell(package_copy, "data/sources.csv", {"source_id": SOURCE}, "sha256", new)  # as build.py would
+    assert_invalid(check(package_copy, SourceFiles), "text-hash-mismatch", f"sources/{SOURCE}.yaml", None, "sha256")
+
+
+def test_archived_text_altered_by_one_byte(package_copy):
+    text = package_copy / "sources" / f"{OTHER}.txt"
+    data = bytearray(text.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    text.write_bytes(bytes(data))
+    assert_invalid(check(package_copy, SourceFiles), "text-hash-mismatch", f"sources/{OTHER}.yaml", None, "sha256")
+
+
+def test_archived_text_missing(package_copy):
+    (package_copy / "sources" / f"{OTHER}.txt").unlink()
+    assert_invalid(check(package_copy, SourceFiles), "text-missing", f"sources/{OTHER}.txt", None, None)
+
+
+def test_text_without_metadata(package_copy):
+    (package_copy / "sources" / "orphan.txt").write_text("A text nobody described.\n", encoding="utf-8")
+    assert_invalid(check(package_copy, SourceFiles), "text-without-metadata", "sources/orphan.txt", None, None)
+
+
+def test_stray_file_in_sources(package_copy):
+    (package_copy / "sources" / "notes.md").write_text("to do\n", encoding="utf-8")
+    assert_invalid(check(package_copy, SourceFiles), "stray-file", "sources/notes.md", None, None)
+
+
+def test_yaml_python_tag_is_never_run(package_copy):
+    replace_once(
+        yaml_path(package_copy),
+        "\nlanguage: en\n",
+        '\nlanguage: !!python/object/apply:os.system ["echo pwned > PWNED"]\n',
+    )
+    assert_invalid(check(package_copy, SourceFiles), "yaml-unreadable", f"sources/{SOURCE}.yaml", None, None)
+    for folder in (package_copy.parent, package_copy, package_copy / "sources", REPO):
+        assert not (folder / "PWNED").exists()
+
+
+def test_broken_yaml_syntax(package_copy):
+    replace_once(yaml_path(package_copy), "\nlanguage: en\n", "\nlanguage: [en\n")
+    assert_invalid(check(package_copy, SourceFiles), "yaml-unreadable", f"sources/{SOURCE}.yaml", None, None)
+
+
+def test_unquoted_yaml_date_is_not_text(package_copy):
+    quoted = re.search(r'^published: "(\d{4}-\d{2}-\d{2})"$', yaml_path(package_copy).read_text(encoding="utf-8"), re.M)
+    replace_once(yaml_path(package_copy), quoted.group(0), f"published: {quoted.group(1)}")
+    assert_invalid(check(package_copy, SourceFiles), "yaml-value-not-text", f"sources/{SOURCE}.yaml", None, "published")
+
+
+def test_unquoted_yaml_no_is_not_text(package_copy):
+    """YAML 1.1 reads an unquoted `no` as false: the language code of Norwegian must not silently become a boolean."""
+    replace_once(yaml_path(package_copy), "\nlanguage: en\n", "\nlanguage: no\n")
+    assert_invalid(check(package_copy, SourceFiles), "yaml-value-not-text", f"sources/{SOURCE}.yaml", None, "language")
+
+
+def test_yaml_missing_a_key(package_copy):
+    replace_once(yaml_path(package_copy), "\nlanguage: en\n", "\n")
+    assert_invalid(check(package_copy, SourceFiles), "yaml-invalid", f"sources/{SOURCE}.yaml", None, None)
+
+
+def test_yaml_named_for_another_source(package_copy):
+    replace_once(yaml_path(package_copy), f"\nsource_id: {SOURCE}\n", "\nsource_id: another-source\n")
+    assert_invalid(check(package_copy, SourceFiles), "yaml-id-mismatch", f"sources/{SOURCE}.yaml", None, "source_id")
+
+
+def test_yaml_publication_date_not_edtf(package_copy):
+    quoted = re.search(r'^published: "[^"]+"$', yaml_path(package_copy).read_text(encoding="utf-8"), re.M)
+    replace_once(yaml_path(package_copy), quoted.group(0), 'published: "January 2020"')
+    assert_invalid(check(package_copy, SourceFiles), "published-not-edtf", f"sources/{SOURCE}.yaml", None, "published")
