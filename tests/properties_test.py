@@ -26,7 +26,7 @@ QUICK = [c for c in CHECKS if c is not Schema]
 STRENGTHS = [
     pytest.param(5, QUICK, id="quick"),
     pytest.param(30, QUICK, id="full", marks=pytest.mark.slow),
-    pytest.param(8, CHECKS, id="with-frictionless", marks=pytest.mark.slow),
+    pytest.param(5, CHECKS, id="with-frictionless", marks=pytest.mark.slow),
 ]
 
 

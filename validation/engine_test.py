@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from collections import Counter
+from pathlib import Path
 
-from model.loader import LOADER, Package
+from model.loader import LOADER, SOURCE_METADATA, Package
 from model.problems import Code
 from tests.faults import rows
 
@@ -116,3 +118,18 @@ def test_every_check_module_holds_one_declared_check():
             assert declared.setdefault(code, meaning) == meaning, f"{code} means two things"
     assert sorted(c.name for c in CHECKS) == names
     assert not set(LOADER.codes) & set(declared) and not set(ENGINE_CODES) & set(declared)
+
+
+def test_every_code_a_problem_is_made_with_is_declared():
+    """A problem made with a code its check does not declare would crash that check where it is met: every code
+    written in the code is among the declared ones."""
+    root = Path(__file__).resolve().parent.parent
+    used = set()
+    for path in [*root.glob("model/*.py"), *root.glob("validation/**/*.py"), *root.glob("derived/*.py")]:
+        if not path.name.endswith("_test.py"):
+            text = path.read_text(encoding="utf-8")
+            used |= set(re.findall(r'(?:problem|CannotMake)\(\s*"([a-z0-9]+(?:-[a-z0-9]+)+)"', text))
+            used |= set(re.findall(r'yield \(?\s*"([a-z0-9]+(?:-[a-z0-9]+)+)",', text))
+    declared = set(LOADER.codes) | set(SOURCE_METADATA.codes) | set(ENGINE_CODES)
+    declared |= {code for check in CHECKS for code in check.codes}
+    assert used and used - declared == set()

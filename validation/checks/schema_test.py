@@ -4,7 +4,18 @@ error types."""
 
 from __future__ import annotations
 
-from tests.faults import append_raw_record, assert_invalid, break_cell, check, read_csv, restamp, write_csv
+from tests.faults import (
+    append_raw_record,
+    assert_invalid,
+    break_cell,
+    check,
+    load_descriptor,
+    read_csv,
+    resource_index,
+    restamp,
+    save_descriptor,
+    write_csv,
+)
 
 from .schema import Schema
 
@@ -71,3 +82,45 @@ def test_header_with_an_extra_column(package_copy):
     write_csv(package_copy, PERSONS, [records[0] + ["shoe_size"]] + [r + [""] for r in records[1:]])
     restamp(package_copy, PERSONS)
     assert_invalid(check(package_copy, Schema), "extra-label", PERSONS, 1, "shoe_size")
+
+
+def test_blank_row(package_copy):
+    width = len(read_csv(package_copy, PERSONS)[0])
+    row = append_raw_record(package_copy, PERSONS, [""] * width)
+    restamp(package_copy, PERSONS)
+    assert_invalid(check(package_copy, Schema), "blank-row", PERSONS, row, None)
+
+
+def test_header_with_a_column_named_twice(package_copy):
+    records = read_csv(package_copy, PERSONS)
+    last = records[0][-1]
+    records[0][-1] = records[0][-2]
+    write_csv(package_copy, PERSONS, records)
+    restamp(package_copy, PERSONS)
+    # a header problem names the schema's field at that place
+    assert_invalid(check(package_copy, Schema), "duplicate-label", PERSONS, 1, last)
+
+
+def test_header_with_an_empty_cell(package_copy):
+    records = read_csv(package_copy, PERSONS)
+    name = records[0][-1]
+    records[0][-1] = ""
+    write_csv(package_copy, PERSONS, records)
+    restamp(package_copy, PERSONS)
+    assert_invalid(check(package_copy, Schema), "blank-label", PERSONS, 1, name)
+
+
+def edit_first_field(pkg, change) -> None:
+    descriptor = load_descriptor(pkg)
+    change(descriptor["resources"][resource_index(descriptor, name="persons")]["schema"]["fields"][0])
+    save_descriptor(pkg, descriptor)
+
+
+def test_field_of_a_type_frictionless_does_not_know(package_copy):
+    edit_first_field(package_copy, lambda field: field.update(type="shoe-size"))
+    assert_invalid(check(package_copy, Schema), "descriptor-error", "datapackage.json", None, None)
+
+
+def test_pattern_that_is_no_regular_expression(package_copy):
+    edit_first_field(package_copy, lambda field: field["constraints"].update(pattern="(unclosed"))
+    assert_invalid(check(package_copy, Schema), "descriptor-unusable", "datapackage.json", None, None)

@@ -4,6 +4,7 @@ run) and is well-typed and valid; the text's SHA-256 equals the recorded one; no
 from __future__ import annotations
 
 import re
+import shutil
 
 from tests.faults import REPO, assert_invalid, break_cell, check, replace_once
 
@@ -90,3 +91,28 @@ def test_yaml_publication_date_not_edtf(package_copy):
     quoted = re.search(r'^published: "[^"]+"$', yaml_path(package_copy).read_text(encoding="utf-8"), re.M)
     replace_once(yaml_path(package_copy), quoted.group(0), 'published: "January 2020"')
     assert_invalid(check(package_copy, SourceFiles), "published-not-edtf", f"sources/{SOURCE}.yaml", None, "published")
+
+
+def test_no_sources_folder(package_copy):
+    shutil.rmtree(package_copy / "sources")
+    assert_invalid(check(package_copy, SourceFiles), "sources-folder-missing", "sources", None, None)
+
+
+def test_yaml_that_is_a_link(package_copy):
+    path = yaml_path(package_copy)
+    outside = package_copy.parent / "elsewhere.yaml"
+    outside.write_bytes(path.read_bytes())
+    path.unlink()
+    path.symlink_to(outside)
+    assert_invalid(check(package_copy, SourceFiles), "yaml-is-link", f"sources/{SOURCE}.yaml", None, None)
+
+
+def test_yaml_not_utf8(package_copy):
+    path = yaml_path(package_copy)
+    path.write_bytes(path.read_bytes().replace("’".encode(), "’".encode("cp1252")))
+    assert_invalid(check(package_copy, SourceFiles), "yaml-not-utf8", f"sources/{SOURCE}.yaml", None, None)
+
+
+def test_yaml_that_is_a_list(package_copy):
+    yaml_path(package_copy).write_text("- source_id\n- title\n", encoding="utf-8")
+    assert_invalid(check(package_copy, SourceFiles), "yaml-not-mapping", f"sources/{SOURCE}.yaml", None, None)
