@@ -347,10 +347,6 @@ class Package:
         table = self.tables.get(name)
         return table.records() if table else iter(())
 
-    def tables_with_role(self, role: str) -> list[Table]:
-        """The readable tables that the model gives this role."""
-        return [self.tables[t.name] for t in self.model.with_role(role) if t.name in self.tables]
-
     @cached_property
     def source_texts(self) -> dict[str, str]:
         """Squashed archived text of every source listed in the sources table whose file can be read."""

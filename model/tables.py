@@ -40,7 +40,6 @@ class Reference:
 class TableModel:
     name: str
     path: str
-    title: str
     role: str | None  # one of ROLES; None where the descriptor declares none
     key: tuple[str, ...]  # the primary key
     unique: tuple[str, ...]  # fields declared unique
@@ -105,7 +104,6 @@ def table_model(resource: dict) -> TableModel:
     return TableModel(
         name=resource.get("name", ""),
         path=resource.get("path") if isinstance(resource.get("path"), str) else "",
-        title=_text(resource.get("title")) or resource.get("name", ""),
         role=role,
         key=_texts(schema.get("primaryKey")),
         unique=unique,

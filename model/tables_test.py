@@ -68,3 +68,35 @@ def test_references_to_entities_come_from_the_foreign_keys(module_copy):
     }
     assert ("testimonies", "witness_person_id", "persons") in pointers
     assert ("sources", "publisher_org_id", "organizations") in pointers
+
+
+def test_a_new_entity_table_is_checked_as_an_entity(tmp_path):
+    """One change to the descriptor (an entity table and its names table, with their roles) and its entries must
+    be cited by evidence and spelled in their names table."""
+    from validation.checks import Orphans
+
+    pkg = copy_package(tmp_path / "pkg")
+    descriptor = load_descriptor(pkg)
+    place_names = descriptor["resources"][resource_index(descriptor, name="place_names")]
+    ships = {
+        "name": "ships",
+        "path": "data/ships.csv",
+        "x-model": {"role": ENTITY, "label": "Ships", "names": "ship_names"},
+        "schema": {
+            "fields": [{"name": "ship_id", "type": "string"}, {"name": "name", "type": "string"}],
+            "primaryKey": ["ship_id"],
+        },
+    }
+    ship_names = {
+        **place_names,
+        "name": "ship_names",
+        "path": "data/ship_names.csv",
+        "x-model": {"role": "names", "of": "ships"},
+    }
+    descriptor["resources"] += [ships, ship_names]
+    save_descriptor(pkg, descriptor)
+    write_csv(pkg, "data/ships.csv", [["ship_id", "name"], ["shp-ark", "Ark"]])
+    write_csv(pkg, "data/ship_names.csv", [["ship_id", "name", "source_id", "note"]])
+    report = check(pkg, Orphans)
+    assert_invalid(report, "entity-unreferenced", "data/ships.csv", 2, "ship_id")
+    assert_invalid(report, "entity-without-spelling", "data/ships.csv", 2, "ship_id")

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from model.loader import Table
 from model.problems import WARNING, Code, Problem
-from model.tables import ENTITY, EVIDENCE, NAMES, TableModel
+from model.tables import ENTITY, TableModel
 
 from ..check import Check
 
@@ -40,12 +40,12 @@ class Orphans(Check):
     def begin(self) -> None:
         model = self.package.model
         # A table's pointers at entities count, but not an entity's at another (a parent) nor a spelling's.
-        skip = {t.name for t in model.entities} | {t.name for t in model.with_role(NAMES)}
+        skip = {t.name for t in model.entities} | {t.name for t in model.names_tables}
         self.pointers: dict[str, list[tuple[str, str]]] = {}  # table name -> [(column, entity table)]
         for table, field, target in model.references_to(ENTITY):
             if table.name not in skip:
                 self.pointers.setdefault(table.name, []).append((field, target.name))
-        self.evidence = {t.name for t in model.with_role(EVIDENCE)}
+        self.evidence = {t.name for t in model.evidence}
         self.found: dict[str, set[str]] = {t.name: set() for t in model.entities}
         self.cited: set[str] = set()
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from model.loader import Table
 from model.problems import Code, Problem
-from model.tables import EVIDENCE, NAMES
 from model.text import find_quote, squash
 
 from ..check import Check
@@ -34,8 +33,8 @@ class Quotes(Check):
 
     def begin(self) -> None:
         self.texts = self.package.source_texts
-        self.evidence = {t.name for t in self.package.model.with_role(EVIDENCE)}
-        self.names = {t.name for t in self.package.model.with_role(NAMES)}
+        self.evidence = {t.name for t in self.package.model.evidence}
+        self.names = {t.name for t in self.package.model.names_tables}
 
     def wants(self, table: Table) -> bool:
         return table.name in self.evidence or table.name in self.names
