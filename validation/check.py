@@ -42,19 +42,9 @@ class Check:
 
     def __init__(self, package: Package) -> None:
         self.package = package
-        self.reporter = Codes(self.name, {**self.codes, **ENGINE_CODES})
-
-    def problem(
-        self,
-        code: str,
-        *,
-        file: str,
-        row: int | None = None,
-        field: str | None = None,
-        message: str,
-        hint: str | None = None,
-    ) -> Problem:
-        return self.reporter.problem(code, file=file, row=row, field=field, message=message, hint=hint)
+        # self.problem(code, file=..., row=..., field=..., message=..., hint=...): a problem of this check, with one
+        # of its codes (or the engine's); see Codes.problem.
+        self.problem = Codes(self.name, {**self.codes, **ENGINE_CODES}).problem
 
     def begin(self) -> None:
         """Start work that runs while the tables are read."""
