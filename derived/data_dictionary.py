@@ -53,6 +53,8 @@ def data_dictionary(descriptor: dict, vocabularies: dict[str, list[dict]]) -> st
             required = "yes" if cons.pop("required", False) else ""
             if "format" in f:
                 cons["format"] = f["format"]
+            if "x-pattern" in f:
+                cons["pattern (checked by validate.py)"] = f["x-pattern"]
             text = "; ".join(k if v is True else f"{k} `{v}`" for k, v in cons.items())
             out.append(
                 f"| `{f['name']}` | {f['type']} | {required} | {_cell(text)} | {_cell(f.get('description', ''))} |"

@@ -50,6 +50,9 @@ class TableModel:
     same_as: str | None = None  # entity: field linking an entry to one that may be the same
     parent: str | None = None  # entity: field naming the entry it lies within
     dates: tuple[DateGroup, ...] = ()
+    # (field, regular expression) for optional fields whose pattern is declared as "x-pattern" rather than in
+    # constraints, where Frictionless's SQL export would turn it into a REGEXP that fails on empty cells
+    patterns: tuple[tuple[str, str], ...] = ()
 
     @property
     def id_field(self) -> str | None:
@@ -114,6 +117,11 @@ def table_model(resource: dict) -> TableModel:
         same_as=_text(declared.get("same_as")),
         parent=_text(declared.get("parent")),
         dates=_dates(declared.get("dates")),
+        patterns=tuple(
+            (f["name"], f["x-pattern"])
+            for f in fields
+            if isinstance(f, dict) and isinstance(f.get("name"), str) and isinstance(f.get("x-pattern"), str)
+        ),
     )
 
 

@@ -26,3 +26,22 @@ def test_every_resource_declares_its_role():
     roles = jsonschema.Draft7Validator(json.loads(ROLES_SCHEMA.read_text(encoding="utf-8")))
     for resource in json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))["resources"]:
         assert list(roles.iter_errors(resource.get("x-model"))) == [], resource["name"]
+
+
+def test_frictionless_sql_export_writes_every_table(tmp_path):
+    """Frictionless's own SQLite export (Package.publish, frictionless[sql]) stores every row of every table: no
+    pattern constraint on an optional field turns into a REGEXP that fails on an empty cell."""
+    import csv
+    import sqlite3
+
+    from frictionless import Package
+
+    database = tmp_path / "frictionless.db"
+    Package(str(REPO / "datapackage.json")).publish(f"sqlite:///{database}")
+    descriptor = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
+    with sqlite3.connect(database) as connection:
+        for resource in descriptor["resources"]:
+            with (REPO / resource["path"]).open(encoding="utf-8", newline="") as file:
+                records = sum(1 for _ in csv.reader(file)) - 1
+            stored = connection.execute(f'SELECT count(*) FROM "{resource["name"]}"').fetchone()[0]
+            assert stored == records, resource["name"]

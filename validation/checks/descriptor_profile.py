@@ -1,7 +1,10 @@
 """Check 2: the descriptor conforms to the official Data Package v2 JSON Schema (a copy ships in
 validation/profiles/, so the check runs offline), and holds what this package promises of it: a SemVer version,
 and for every resource a hash and byte count and its role in the package (x-model, model/roles.schema.json), every
-field a description and a type, every table a primary key."""
+field a description and a type, every table a primary key. Every resource also carries what Data Package v1 readers
+(R's frictionless, the JavaScript datapackage library) need: "profile": "tabular-data-resource" and an explicit CSV
+dialect. A pattern on an optional field is declared as "x-pattern" (checked by row_rules), because Frictionless's SQL
+export turns "constraints.pattern" into a REGEXP that fails on every empty cell."""
 
 from __future__ import annotations
 
@@ -50,6 +53,16 @@ class DescriptorProfile(Check):
         "primary-key-missing": Code(
             "a table declares no primary key", "declare the field(s) that identify a row as primaryKey"
         ),
+        "resource-not-v1-readable": Code(
+            'a resource lacks "profile": "tabular-data-resource" or an explicit CSV dialect, so Data Package v1 '
+            "readers (R's frictionless, the JavaScript datapackage library) refuse it or guess its delimiter",
+            'give it "profile": "tabular-data-resource" and the "dialect" the other resources have',
+        ),
+        "pattern-on-optional-field": Code(
+            "an optional field declares constraints.pattern, which breaks Frictionless's SQL export on empty cells",
+            'move the pattern to the field\'s "x-pattern" (validate.py checks it there)',
+        ),
+        "pattern-invalid": Code("a field's x-pattern is not a regular expression", "repair the regular expression"),
         "field-undescribed": Code("a field has no description", "describe what the field holds"),
         "field-untyped": Code("a field has no type", "give the field a type"),
         "role-invalid": Code(
@@ -104,6 +117,17 @@ class DescriptorProfile(Check):
                     field=f"{where}/{key}",
                     message=f"resource {resource.get('name')!r} has no {key}",
                 )
+        dialect = resource.get("dialect")
+        if resource.get("profile") != "tabular-data-resource" or not (
+            isinstance(dialect, dict) and dialect.get("delimiter") and "header" in dialect
+        ):
+            yield self.problem(
+                "resource-not-v1-readable",
+                file=FILE,
+                field=where,
+                message=f'resource {resource.get("name")!r} needs "profile": "tabular-data-resource" '
+                "and a dialect with delimiter and header",
+            )
         yield from self._role(where, resource, names)
         schema = resource.get("schema") if isinstance(resource.get("schema"), dict) else {}
         if not schema.get("primaryKey"):
@@ -125,12 +149,34 @@ class DescriptorProfile(Check):
                     field=f"{where}/schema/fields/{field_index}/description",
                     message=f"field {field_def.get('name')!r} of {resource.get('name')!r} has no description",
                 )
+            if isinstance(field_def, dict):
+                yield from self._pattern(f"{where}/schema/fields/{field_index}", resource, field_def)
             if isinstance(field_def, dict) and "type" not in field_def:
                 yield self.problem(
                     "field-untyped",
                     file=FILE,
                     field=f"{where}/schema/fields/{field_index}/type",
                     message=f"field {field_def.get('name')!r} of {resource.get('name')!r} has no type",
+                )
+
+    def _pattern(self, where: str, resource: dict, field_def: dict) -> Iterator[Problem]:
+        constraints = field_def.get("constraints") if isinstance(field_def.get("constraints"), dict) else {}
+        if "pattern" in constraints and constraints.get("required") is not True:
+            yield self.problem(
+                "pattern-on-optional-field",
+                file=FILE,
+                field=f"{where}/constraints/pattern",
+                message=f"field {field_def.get('name')!r} of {resource.get('name')!r} is optional and has a pattern",
+            )
+        if "x-pattern" in field_def:
+            try:
+                re.compile(field_def["x-pattern"])
+            except (re.error, TypeError) as err:
+                yield self.problem(
+                    "pattern-invalid",
+                    file=FILE,
+                    field=f"{where}/x-pattern",
+                    message=f"field {field_def.get('name')!r} of {resource.get('name')!r}: {err}",
                 )
 
     def _role(self, where: str, resource: dict, names: set) -> Iterator[Problem]:

@@ -101,3 +101,48 @@ def test_entity_role_naming_a_names_table_that_does_not_exist(package_copy):
     assert_invalid(
         check(package_copy, DescriptorProfile), "role-invalid", FILE, None, f"resources/{index}/x-model/names"
     )
+
+
+def test_resource_without_v1_profile(package_copy):
+    index = edit_resource(package_copy, "persons", lambda r: r.pop("profile"))
+    assert_invalid(check(package_copy, DescriptorProfile), "resource-not-v1-readable", FILE, None, f"resources/{index}")
+
+
+def test_resource_without_dialect(package_copy):
+    index = edit_resource(package_copy, "person_names", lambda r: r.pop("dialect"))
+    assert_invalid(check(package_copy, DescriptorProfile), "resource-not-v1-readable", FILE, None, f"resources/{index}")
+
+
+def field_position(pkg, index: int, name: str) -> int:
+    return [f["name"] for f in load_descriptor(pkg)["resources"][index]["schema"]["fields"]].index(name)
+
+
+def test_pattern_on_an_optional_field(package_copy):
+    def move_back(resource):
+        state = next(f for f in resource["schema"]["fields"] if f["name"] == "state")
+        state["constraints"] = {"pattern": state.pop("x-pattern")}
+
+    index = edit_resource(package_copy, "statements", move_back)
+    position = field_position(package_copy, index, "state")
+    assert_invalid(
+        check(package_copy, DescriptorProfile),
+        "pattern-on-optional-field",
+        FILE,
+        None,
+        f"resources/{index}/schema/fields/{position}/constraints/pattern",
+    )
+
+
+def test_x_pattern_that_is_not_a_regular_expression(package_copy):
+    def spoil(resource):
+        next(f for f in resource["schema"]["fields"] if f["name"] == "country")["x-pattern"] = "^[A-Z{2}$("
+
+    index = edit_resource(package_copy, "organizations", spoil)
+    position = field_position(package_copy, index, "country")
+    assert_invalid(
+        check(package_copy, DescriptorProfile),
+        "pattern-invalid",
+        FILE,
+        None,
+        f"resources/{index}/schema/fields/{position}/x-pattern",
+    )

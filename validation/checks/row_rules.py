@@ -1,7 +1,10 @@
 """Rules that tie columns of one row together, which a Table Schema cannot say: who gave an account, who spoke,
-who took part must each be given one way or another; a person is not linked to itself."""
+who took part must each be given one way or another; a person is not linked to itself. Also the patterns of optional
+fields, declared as "x-pattern" in the descriptor so that Frictionless's SQL export does not break on empty cells."""
 
 from __future__ import annotations
+
+import re
 
 from model.loader import Table
 from model.problems import Code, Problem
@@ -45,6 +48,10 @@ class RowRules(Check):
             "of columns that go together, not as many are filled as the rule requires (exactly one, or at least one)",
             "fill the columns as the message says",
         ),
+        "pattern-not-matched": Code(
+            "a filled cell of an optional field does not match the field's x-pattern in the descriptor",
+            "write the value as the field's description says (for example an ISO 3166-1 alpha-2 code)",
+        ),
         "linked-to-itself": Code(
             "an entry is linked to itself as possibly the same", "link to the other row, or empty the cell"
         ),
@@ -55,9 +62,19 @@ class RowRules(Check):
         for name, columns, how, hint in RULES:
             self.rules.setdefault(name, []).append((columns, how, hint))
         self.same_as = {t.name: t for t in self.package.model.entities if t.same_as and t.id_field}
+        self.patterns = {}
+        for table in self.package.model.tables.values():
+            compiled = []
+            for field, pattern in table.patterns:
+                try:
+                    compiled.append((field, pattern, re.compile(pattern)))
+                except re.error:
+                    continue  # descriptor_profile reports it
+            if compiled:
+                self.patterns[table.name] = compiled
 
     def wants(self, table: Table) -> bool:
-        return table.name in self.rules or table.name in self.same_as
+        return table.name in self.rules or table.name in self.same_as or table.name in self.patterns
 
     def row(self, table: Table, number: int, record: dict[str, str]) -> list[Problem]:
         found = []
@@ -74,6 +91,18 @@ class RowRules(Check):
                         field=columns[0],
                         message=f"{how} of {', '.join(columns)} must be filled; {filled} is",
                         hint=hint,
+                    )
+                )
+        for field, pattern, compiled in self.patterns.get(table.name, ()):
+            value = record.get(field, "")
+            if value and not compiled.search(value):
+                found.append(
+                    self.problem(
+                        "pattern-not-matched",
+                        file=table.path,
+                        row=number,
+                        field=field,
+                        message=f"{value!r} does not match {pattern}",
                     )
                 )
         entity = self.same_as.get(table.name)

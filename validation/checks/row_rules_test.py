@@ -56,3 +56,13 @@ def test_person_linked_to_itself(package_copy):
     row, person = first_row(package_copy, "data/persons.csv", lambda r: r["possibly_same_as"])
     break_cell(package_copy, "data/persons.csv", row, "possibly_same_as", person["person_id"])
     assert_invalid(check(package_copy, RowRules), "linked-to-itself", "data/persons.csv", row, "possibly_same_as")
+
+
+def test_optional_field_that_breaks_its_x_pattern(package_copy):
+    row = break_cell(package_copy, "data/statements.csv", lambda r: r["state"], "state", "Kazakhstan")
+    assert_invalid(check(package_copy, RowRules), "pattern-not-matched", "data/statements.csv", row, "state")
+
+
+def test_empty_optional_field_is_not_held_to_its_x_pattern(package_copy):
+    break_cell(package_copy, "data/persons.csv", lambda r: r["citizenship"], "citizenship", "")
+    assert check(package_copy, RowRules)["valid"] is True
