@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Make every derived file of the package (the list, and how each is made, is derived/artifacts.py): REPORT.md,
 data/sources.csv and the descriptor's sources list from sources/*.yaml, each resource's hash and bytes in
-datapackage.json, the data dictionary in README.md, and docs/problem-codes.md.
+datapackage.json, docs/data-dictionary.md and docs/problem-codes.md. With --dist, then also what users open, in
+dist/ (the list is derived/dist.py): SQLite with Datasette metadata, a workbook, Parquet, ready-to-read tables.
 
-    python build.py [PACKAGE_DIR]
+    python build.py [PACKAGE_DIR] [--dist]
 
 PACKAGE_DIR defaults to this folder. Run it after changing any file in data/, sources/ or datapackage.json, then
 run python validate.py. Everything is made first and written only if all of it could be made; a file is written
-only where it changes. Curated tables are never touched. Exit 0 done, 1 refused (broken YAML or descriptor, or a
-file with a generated part that lost its markers), 2 cannot run.
+only where it changes. Curated tables are never touched. dist/ is made only from a package that validate.py finds
+valid, in a new folder that replaces the old one whole. Exit 0 done, 1 refused (broken YAML or descriptor, or for
+--dist an invalid package), 2 cannot run.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from derived.artifacts import CannotMake, make_all
+from derived.artifacts import make_all
 from model.loader import Package
 from model.problems import CannotRun
 from validation.output import render_text
@@ -26,8 +28,10 @@ HERE = Path(__file__).resolve().parent
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    with_dist = "--dist" in args
+    args = [a for a in args if a != "--dist"]
     if len(args) > 1 or (args and args[0].startswith("-")):
-        print("cannot run: usage: python build.py [PACKAGE_DIR]", file=sys.stderr)
+        print("cannot run: usage: python build.py [PACKAGE_DIR] [--dist]", file=sys.stderr)
         return 2
     root = Path(args[0]).resolve() if args else HERE
     try:
@@ -44,12 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         print(render_text(problems))
         print("nothing was written: repair the YAML first")
         return 1
-    try:
-        made = make_all(package)
-    except CannotMake as err:
-        print(f"{err.message}; {err.hint}")
-        print("nothing was written")
-        return 1
+    made = make_all(package)
     written = []
     for rel, data in made.items():
         path = root / rel
@@ -58,6 +57,24 @@ def main(argv: list[str] | None = None) -> int:
             path.write_bytes(data)
             written.append(rel)
     print("updated: " + ", ".join(written) if written else "everything was up to date")
+    return write_dist(root) if with_dist else 0
+
+
+def write_dist(root: Path) -> int:
+    """Validate the package as it now is, and only if it is valid make dist/."""
+    from derived import dist
+    from validation import engine
+    from validation.checks import CHECKS
+    from validation.output import exit_code
+
+    package = Package(root)
+    problems = engine.run(package, CHECKS)
+    if exit_code(problems) != 0:
+        print(render_text(problems))
+        print("dist/ was not made: the package is not valid (see above; python validate.py says the same)")
+        return 1
+    made = dist.write(package, root / dist.FOLDER)
+    print(f"made in {dist.FOLDER}/: " + ", ".join(made))
     return 0
 
 

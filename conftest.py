@@ -24,3 +24,15 @@ def package_copy(tmp_path: Path) -> Path:
 def module_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the shipped package shared by the tests of one module, which must not change it."""
     return copy_package(tmp_path_factory.mktemp("shared") / "pkg")
+
+
+@pytest.fixture(scope="session")
+def dist_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """dist/ as `python build.py --dist` makes it, in a copy of the shipped package (its parent), made once per test
+    process; tests must not change either."""
+    from derived import dist
+    from model.loader import Package
+
+    package = copy_package(tmp_path_factory.mktemp("built") / "pkg")
+    dist.write(Package(package), package / dist.FOLDER)
+    return package / dist.FOLDER

@@ -24,14 +24,6 @@ from .sources_table import descriptor_sources, sources_table
 BUILD_COMMAND = "python build.py"
 
 
-class CannotMake(Exception):
-    """An artifact cannot be made from what is there (the file it is a part of lacks its markers)."""
-
-    def __init__(self, code: str, message: str, hint: str) -> None:
-        super().__init__(message)
-        self.code, self.message, self.hint = code, message, hint
-
-
 class Inputs:
     """What the artifacts are made from, each part computed when first asked for."""
 
@@ -66,7 +58,6 @@ class Artifact:
     stale: str  # what the derived_files check says when the file differs
     make: Callable[[Inputs], Iterable[bytes]]
     from_metadata: bool = False  # made from the sources' YAML: not made while one is broken
-    part: bool = False  # only a marked part of the file is generated
     # Where the file on disk differs from what would be made, as (code, field, message), for a file whose
     # differences can be named; such a file is compared by them alone, not byte for byte.
     differences: Callable[[Inputs], Iterable[tuple[str, str | None, str]]] | None = None
@@ -118,22 +109,13 @@ def _descriptor_differences(inputs: Inputs) -> Iterator[tuple[str, str | None, s
                 )
 
 
-def _readme(inputs: Inputs) -> Iterator[bytes]:
-    current = inputs.content(data_dictionary.README)
-    if current is None:
-        raise CannotMake("derived-file-missing", f"{data_dictionary.README} is missing", "restore README.md from git")
-    dictionary = data_dictionary.data_dictionary(
-        inputs.package.descriptor, data_dictionary.vocabulary_rows(inputs.package)
-    )
-    updated = data_dictionary.with_dictionary(current.decode("utf-8", errors="replace"), dictionary)
-    if updated is None:
-        raise CannotMake(
-            "generated-part-unmarked",
-            "README.md has no data dictionary markers",
-            f"restore the lines {data_dictionary.BEGIN!r} and {data_dictionary.END!r}, then run "
-            f"`{BUILD_COMMAND}`, which regenerates it",
-        )
-    yield updated.encode("utf-8")
+def _data_dictionary(inputs: Inputs) -> Iterator[bytes]:
+    from .database import ready_tables
+
+    package = inputs.package
+    yield data_dictionary.render(
+        package.descriptor, data_dictionary.vocabulary_rows(package), ready_tables(package)
+    ).encode("utf-8")
 
 
 # In the order they are made: the descriptor's hashes are those of the files made before it.
@@ -148,13 +130,13 @@ ARTIFACTS = [
         _descriptor,
         differences=_descriptor_differences,
     ),
-    Artifact(data_dictionary.README, "the data dictionary in README.md is stale", _readme, part=True),
+    Artifact(data_dictionary.PATH, f"{data_dictionary.PATH} is out of date with the descriptor", _data_dictionary),
     Artifact(problem_codes.PATH, f"{problem_codes.PATH} is out of date with the checks' codes", problem_codes.render),
 ]
 
 
 def make_all(package: Package) -> dict[str, bytes]:
-    """Every artifact's content, by path; raises CannotMake where one cannot be made."""
+    """Every artifact's content, by path."""
     inputs = Inputs(package)
     for artifact in ARTIFACTS:
         inputs.made[artifact.path] = b"".join(artifact.make(inputs))

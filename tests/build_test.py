@@ -33,16 +33,6 @@ def test_build_remakes_what_a_curator_left_stale(package_copy):
     assert_unchanged(package_copy, before)
 
 
-def test_build_writes_nothing_when_anything_cannot_be_made(package_copy):
-    set_cell(package_copy, "data/persons.csv", 2, "notes", "Edited by hand.")  # a stamp to remake...
-    readme = package_copy / "README.md"
-    readme.write_text(readme.read_text(encoding="utf-8").replace("<!-- END DATA DICTIONARY -->", ""), encoding="utf-8")
-    before = snapshot(package_copy)  # ...but the dictionary has nowhere to go
-    done, _ = run(BUILD, str(package_copy))
-    assert done.returncode == 1 and "nothing was written" in done.stdout
-    assert_unchanged(package_copy, before)
-
-
 def test_build_refuses_broken_yaml(package_copy):
     replace_once(package_copy / "sources" / "asianews-awulqanqizi.yaml", "\nlanguage: en\n", "\nlanguage: [en\n")
     before = snapshot(package_copy)
@@ -54,3 +44,27 @@ def test_build_refuses_broken_yaml(package_copy):
 def test_every_artifact_is_a_file_of_the_package():
     descriptor = json.loads((BUILD.parent / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor and all((BUILD.parent / artifact.path).is_file() for artifact in ARTIFACTS)
+
+
+def test_build_dist_makes_every_export_offline_and_leaves_the_package_as_it_was(package_copy):
+    from derived.dist import EXPORTS
+
+    before = snapshot(package_copy)
+    done, events = run(BUILD, str(package_copy), "--dist", audited=True)
+    assert done.returncode == 0 and "made in dist/" in done.stdout, done.stdout + done.stderr
+    assert [e for e in events if e["event"].startswith("socket") or e["event"] == "urllib.Request"] == []
+    written = {e["args"].strip("'") for e in events if e["event"] == "open for writing"}
+    inside = {path for path in written if path.startswith(str(package_copy))}
+    assert inside and all(path.startswith(str(package_copy / "dist")) for path in inside), inside
+    assert all((package_copy / "dist" / export.path).exists() for export in EXPORTS)
+    import shutil
+
+    shutil.rmtree(package_copy / "dist")
+    assert_unchanged(package_copy, before)
+
+
+def test_build_dist_refuses_an_invalid_package(package_copy):
+    set_cell(package_copy, "data/testimonies.csv", 2, "quote", "Words no source prints.")
+    done, _ = run(BUILD, str(package_copy), "--dist")
+    assert done.returncode == 1 and "quote-not-found" in done.stdout and "dist/ was not made" in done.stdout
+    assert not (package_copy / "dist").exists()

@@ -1,12 +1,12 @@
 """Check 10: every derived file is what `python build.py` would make of the package now (the list of them, and how
 each is made, is derived/artifacts.py): the cross-source report, data/sources.csv and the descriptor's sources list
-(from sources/*.yaml), every resource's hash and bytes, the data dictionary in README.md, the list of problem codes."""
+(from sources/*.yaml), every resource's hash and bytes, docs/data-dictionary.md, the list of problem codes."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from derived.artifacts import ARTIFACTS, BUILD_COMMAND, CannotMake, Inputs, same_content
+from derived.artifacts import ARTIFACTS, BUILD_COMMAND, Inputs, same_content
 from derived.report import Collector
 from model.loader import Table
 from model.problems import Code, Problem
@@ -23,10 +23,6 @@ class DerivedFiles(Check):
     codes = {
         "derived-file-stale": Code("a generated file differs from what `python build.py` makes of the package", HINT),
         "derived-file-missing": Code("a generated file is missing", HINT),
-        "generated-part-unmarked": Code(
-            "a file with a generated part (README.md's data dictionary) has lost the markers around it",
-            "restore the markers from git, then " + HINT,
-        ),
         "descriptor-sources-stale": Code("the descriptor's sources list differs from sources/*.yaml", HINT),
         "resource-stamp-stale": Code(
             "a resource's hash or bytes in the descriptor differ from its file's",
@@ -55,16 +51,7 @@ class DerivedFiles(Check):
                     yield self.problem(code, file=artifact.path, field=field, message=message)
                 continue
             path = self.package.root / artifact.path
-            try:
-                if not path.is_file():
-                    if artifact.part:
-                        raise CannotMake(
-                            "derived-file-missing", f"{artifact.path} is missing", f"restore {artifact.path} from git"
-                        )
-                    yield self.problem(
-                        "derived-file-missing", file=artifact.path, message=f"{artifact.path} is missing"
-                    )
-                elif not same_content(path, artifact.make(inputs)):
-                    yield self.problem("derived-file-stale", file=artifact.path, message=artifact.stale)
-            except CannotMake as err:
-                yield self.problem(err.code, file=artifact.path, message=err.message, hint=err.hint)
+            if not path.is_file():
+                yield self.problem("derived-file-missing", file=artifact.path, message=f"{artifact.path} is missing")
+            elif not same_content(path, artifact.make(inputs)):
+                yield self.problem("derived-file-stale", file=artifact.path, message=artifact.stale)

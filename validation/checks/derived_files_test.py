@@ -1,6 +1,6 @@
 """Check "derived_files": every file in derived/artifacts.py's list is what build.py would make of the package: the
 report, data/sources.csv and the descriptor's sources list (from sources/*.yaml), each resource's hash and bytes,
-the data dictionary in README.md, and docs/problem-codes.md."""
+docs/data-dictionary.md, and docs/problem-codes.md."""
 
 from __future__ import annotations
 
@@ -42,20 +42,18 @@ def test_csv_edited_without_restamping(package_copy):
     assert_invalid(report, "resource-stamp-stale", "datapackage.json", None, f"resources/{index}/bytes")
 
 
-def test_readme_dictionary_stale_after_a_description_edit(package_copy):
+def test_data_dictionary_stale_after_a_description_edit(package_copy):
     descriptor = load_descriptor(package_copy)
     descriptor["resources"][resource_index(descriptor, name="persons")]["schema"]["fields"][1]["description"] += (
         " Edited."
     )
     save_descriptor(package_copy, descriptor)
-    assert_invalid(check(package_copy, DerivedFiles), "derived-file-stale", "README.md", None, None)
+    assert_invalid(check(package_copy, DerivedFiles), "derived-file-stale", "docs/data-dictionary.md", None, None)
 
 
-def test_readme_without_dictionary_markers(package_copy):
-    readme = package_copy / "README.md"
-    text = readme.read_text(encoding="utf-8")
-    readme.write_text(text.replace("<!-- END DATA DICTIONARY -->", ""), encoding="utf-8")
-    assert_invalid(check(package_copy, DerivedFiles), "generated-part-unmarked", "README.md", None, None)
+def test_data_dictionary_missing(package_copy):
+    (package_copy / "docs" / "data-dictionary.md").unlink()
+    assert_invalid(check(package_copy, DerivedFiles), "derived-file-missing", "docs/data-dictionary.md", None, None)
 
 
 def test_report_stale_after_a_figure_edit(package_copy):

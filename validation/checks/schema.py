@@ -33,11 +33,11 @@ _ROW_LENGTH_HINT = "give the row as many cells as the header has columns"
 CODES = {
     "type-error": Code(
         "a value is not of its field's type (a number, a date, ...)",
-        "write a value of the field's type (see the data dictionary in README.md)",
+        "write a value of the field's type (see docs/data-dictionary.md)",
     ),
     "constraint-error": Code(
         "a value breaks its field's constraint: required, a pattern, a range, an enum",
-        "make the value meet the field's constraint (see the data dictionary in README.md)",
+        "make the value meet the field's constraint (see docs/data-dictionary.md)",
     ),
     "foreign-key": Code(
         "a reference to a row that does not exist: an unknown ID or vocabulary term",
@@ -53,14 +53,14 @@ CODES = {
     "blank-label": Code("a header cell is empty", _HEADER_HINT),
     "descriptor-unusable": Code(
         "Frictionless cannot read the descriptor at all, so no table was validated against its schema",
-        "compare datapackage.json with the data dictionary in README.md and repair it",
+        "compare datapackage.json with docs/data-dictionary.md and repair it",
     ),
     "descriptor-error": Code(
         "Frictionless finds the descriptor invalid (a schema, field or dialect it cannot use)",
         "repair datapackage.json",
     ),
 }
-OTHER_HINT = "see the data dictionary in README.md"
+OTHER_HINT = "see docs/data-dictionary.md"
 
 
 def _field(error: object) -> str | None:

@@ -1,0 +1,254 @@
+"""The SQLite database of dist/: every table of the package with its declared types, primary and foreign keys, NULL
+for empty cells, an index on every foreign key, full-text search (FTS5) on quotes and names, and the ready-to-read
+views of derived/ready_tables.yaml. Everything else in dist/ is read from this database, so that the workbook, the
+Parquet files and the CSV files hold exactly what it holds."""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from model.figures import Qualifiers
+from model.loader import Package
+from model.tables import ENTITY, EVIDENCE, LINK, NAMES, VOCABULARY
+
+READY_TABLES = Path(__file__).resolve().parent / "ready_tables.yaml"
+SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}  # everything else is TEXT
+# The fields of an evidence table searched in full text, where it has them: the quote and the curators' summaries.
+SEARCHED = ("quote", "summary", "says")
+BATCH = 5000  # rows inserted at a time, so that a large table is never held whole
+
+
+@dataclass(frozen=True)
+class ReadyTable:
+    name: str
+    title: str
+    description: str
+    facets: tuple[str, ...]
+    columns: dict[str, str]
+    sql: str
+
+
+@cache
+def _ready_tables_file() -> dict:
+    return yaml.safe_load(READY_TABLES.read_text(encoding="utf-8"))
+
+
+def ready_tables(package: Package) -> list[ReadyTable]:
+    """The ready-to-read tables, in the order they are shown, with the dossier's SELECT made from the model."""
+    found = []
+    for item in _ready_tables_file()["tables"]:
+        sql = dossier_sql(package) if item["sql"] == "generated" else item["sql"]
+        found.append(
+            ReadyTable(
+                item["name"],
+                item["title"],
+                " ".join(item["description"].split()),
+                tuple(item.get("facets", ())),
+                dict(item.get("columns", {})),
+                sql.strip(),
+            )
+        )
+    return found
+
+
+def helpers() -> list[tuple[str, str]]:
+    """(name, SELECT) of the views the ready-to-read tables are built on."""
+    return [(item["name"], item["sql"].strip()) for item in _ready_tables_file()["helpers"]]
+
+
+def questions() -> list[dict]:
+    """The users' questions: name, title and SQL (parameters written :name)."""
+    return [
+        {"name": q["name"], "title": q["title"], "sql": q["sql"].strip()} for q in _ready_tables_file()["questions"]
+    ]
+
+
+def quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def typed(value: str, kind: str) -> object:
+    """A CSV cell as SQLite should hold it: NULL when empty, a number for numeric fields (validate.py has checked
+    that it is one; a cell that is not is kept as text rather than lost)."""
+    if value == "":
+        return None
+    try:
+        if kind == "integer":
+            return int(value)
+        if kind == "number":
+            return float(value)
+        if kind == "boolean":
+            return {"true": 1, "false": 0}.get(value.lower(), value)
+    except ValueError:
+        return value
+    return value
+
+
+def create_table(resource: dict) -> str:
+    schema = resource["schema"]
+    lines = [f"{quoted(f['name'])} {SQL_TYPES.get(f.get('type'), 'TEXT')}" for f in schema["fields"]]
+    for f in schema["fields"]:
+        if f.get("constraints", {}).get("required"):
+            lines[schema["fields"].index(f)] += " NOT NULL"
+    lines.append(f"PRIMARY KEY ({', '.join(map(quoted, schema['primaryKey']))})")
+    for fk in schema.get("foreignKeys", []):
+        ref = fk["reference"]
+        lines.append(
+            f"FOREIGN KEY ({', '.join(map(quoted, fk['fields']))}) "
+            f"REFERENCES {quoted(ref['resource'])} ({', '.join(map(quoted, ref['fields']))})"
+        )
+    return f"CREATE TABLE {quoted(resource['name'])} (\n  " + ",\n  ".join(lines) + "\n)"
+
+
+def _rows(package: Package, resource: dict) -> Iterator[tuple]:
+    fields = [(f["name"], f.get("type", "string")) for f in resource["schema"]["fields"]]
+    for _, record in package.rows(resource["name"]):
+        yield tuple(typed(record.get(name, ""), kind) for name, kind in fields)
+
+
+def _insert(connection: sqlite3.Connection, table: str, columns: list[str], rows: Iterator[tuple]) -> None:
+    sql = f"INSERT INTO {quoted(table)} ({', '.join(map(quoted, columns))}) VALUES ({', '.join('?' * len(columns))})"
+    batch = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == BATCH:
+            connection.executemany(sql, batch)
+            batch.clear()
+    connection.executemany(sql, batch)
+
+
+def _figure_ranges(package: Package) -> Iterator[tuple]:
+    """Each figure's range, as the qualifiers vocabulary reads its words (the same reading as REPORT.md): an
+    infinite end is NULL. Ends are rounded to six decimals, so that 0.9 × 180000 is 162000, not 162000.00000000003."""
+    qualifiers = Qualifiers(row for _, row in package.rows("qualifiers"))
+    for _, row in package.rows("statistics"):
+        found = qualifiers.range(row)
+        if found is None:
+            yield row.get("statistic_id"), None, None, None, None
+            continue
+        low, low_open, high, high_open = found
+        high = None if math.isinf(high) else round(high, 6)
+        yield row.get("statistic_id"), round(low, 6), int(low_open), high, int(high_open)
+
+
+def dossier_sql(package: Package) -> str:
+    """One SELECT per field of an evidence table (or of a link table hanging on one) that names an entity."""
+    model = package.model
+    parts = []
+    for table, field, _ in model.references_to(ENTITY):
+        if table.role == EVIDENCE:
+            evidence, alias = table, "e"
+            source = f"FROM {quoted(table.name)} e"
+        elif table.role == LINK and model.get(table.of) and model.get(table.of).role == EVIDENCE:
+            evidence, alias = model.get(table.of), "e"
+            key = evidence.id_field
+            source = f"FROM {quoted(table.name)} l JOIN {quoted(evidence.name)} e ON e.{quoted(key)} = l.{quoted(key)}"
+        else:
+            continue
+        holder = "e" if table.role == EVIDENCE else "l"
+        named_as = f"'{field}'"
+        # a link row's role in a vocabulary (a participant's role) says how the entity is named
+        for reference in table.references:
+            vocabulary = model.get(reference.table)
+            if table.role == LINK and vocabulary and vocabulary.role == VOCABULARY and len(reference.fields) == 1:
+                named_as = f"'{field} as ' || {holder}.{quoted(reference.fields[0])}"
+        dates = evidence.dates[0] if evidence.dates else None
+        earliest = f"{alias}.{quoted(dates.earliest)}" if dates else "NULL"
+        latest = f"{alias}.{quoted(dates.latest)}" if dates else "NULL"
+        parts.append(
+            f"SELECT n.entity_kind, n.name, {holder}.{quoted(field)} AS entity_id, '{evidence.name}' AS said_in, "
+            f"{named_as} AS named_as, e.{quoted(evidence.id_field)} AS row_id, {earliest} AS date_earliest, "
+            f"{latest} AS date_latest, e.quote, e.source_id, "
+            f"c.cited || ', {evidence.name} ' || e.{quoted(evidence.id_field)} || '.' AS citation\n"
+            f"{source}\nJOIN entity_names n ON n.entity_id = {holder}.{quoted(field)}\n"
+            f"JOIN source_citations c ON c.source_id = e.source_id"
+        )
+    return "\nUNION ALL\n".join(parts) + "\nORDER BY entity_kind, name, date_earliest, said_in, row_id"
+
+
+def _search_tables(package: Package, descriptor: dict) -> list[tuple[str, str, list[str]]]:
+    """(table, its FTS5 table, the columns searched): quotes and summaries of evidence tables, names of entities
+    and of their names tables."""
+    found = []
+    for resource in descriptor["resources"]:
+        table = package.model.get(resource["name"])
+        names = [f["name"] for f in resource["schema"]["fields"]]
+        if table.role == EVIDENCE:
+            columns = [c for c in SEARCHED if c in names]
+        elif table.role in (ENTITY, NAMES):
+            columns = ["name"] if "name" in names else []
+        else:
+            continue
+        if columns:
+            found.append((table.name, f"{table.name}_fts", columns))
+    return found
+
+
+def write(package: Package, path: Path) -> None:
+    """Write the database to path (replacing it)."""
+    descriptor = package.descriptor
+    path.unlink(missing_ok=True)
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
+        with connection:
+            connection.execute(
+                "CREATE TABLE package (name TEXT, title TEXT, version TEXT, licence TEXT, licence_url TEXT, "
+                "created TEXT)"
+            )
+            licence = (descriptor.get("licenses") or [{}])[0]
+            connection.execute(
+                "INSERT INTO package VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    descriptor.get("name"),
+                    descriptor.get("title"),
+                    descriptor.get("version"),
+                    licence.get("name"),
+                    licence.get("path"),
+                    descriptor.get("created"),
+                ),
+            )
+            for resource in descriptor["resources"]:
+                connection.execute(create_table(resource))
+                columns = [f["name"] for f in resource["schema"]["fields"]]
+                _insert(connection, resource["name"], columns, _rows(package, resource))
+                for fk in resource["schema"].get("foreignKeys", []):
+                    index = f"{resource['name']}__{'_'.join(fk['fields'])}"
+                    connection.execute(
+                        f"CREATE INDEX {quoted(index)} ON {quoted(resource['name'])} "
+                        f"({', '.join(map(quoted, fk['fields']))})"
+                    )
+            connection.execute(
+                "CREATE TABLE figure_ranges (statistic_id TEXT PRIMARY KEY REFERENCES statistics (statistic_id), "
+                "range_low REAL, range_low_open INTEGER, range_high REAL, range_high_open INTEGER)"
+            )
+            _insert(
+                connection,
+                "figure_ranges",
+                ["statistic_id", "range_low", "range_low_open", "range_high", "range_high_open"],
+                _figure_ranges(package),
+            )
+            for table, fts, columns in _search_tables(package, descriptor):
+                listed = ", ".join(map(quoted, columns))
+                connection.execute(f"CREATE VIRTUAL TABLE {quoted(fts)} USING fts5({listed}, tokenize='unicode61')")
+                connection.execute(
+                    f"INSERT INTO {quoted(fts)} (rowid, {listed}) SELECT rowid, {listed} FROM {quoted(table)}"
+                )
+            for name, sql in helpers():
+                connection.execute(f"CREATE VIEW {quoted(name)} AS {sql}")
+            for ready in ready_tables(package):
+                connection.execute(f"CREATE VIEW {quoted(ready.name)} AS {ready.sql}")
+        problems = connection.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise ValueError(f"foreign keys that lead nowhere (run python validate.py): {problems[:5]}")
+        connection.execute("ANALYZE")
+    finally:
+        connection.close()

@@ -1,0 +1,190 @@
+"""What users open, written to dist/ by `python build.py --dist` (git-ignored; a release attaches it), from the
+package alone and offline: the one list of it is EXPORTS below. The SQLite database is made first; everything else is
+read from it, so that all of them hold the same rows.
+
+dist/
+  detentions.db                 SQLite: every table, keys, full-text search, the ready-to-read views
+  datasette.json                Datasette metadata: datasette dist/detentions.db --metadata dist/datasette.json
+  detentions.xlsx               the workbook: README sheet, ready-to-read tables, every table, data dictionary
+  ready-to-read/<table>.csv     the ready-to-read tables as CSV (UTF-8 with a byte-order mark, for spreadsheets)
+  parquet/<table>.parquet       every table and ready-to-read table, typed
+  README.md                     what each file is, how to cite, how to ask for a correction
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from model.loader import Package
+
+from . import database, datasette_metadata, parquet_files, workbook
+
+FOLDER = "dist"
+DATABASE = "detentions.db"
+DATABASE_NAME = "detentions"
+
+
+@dataclass(frozen=True)
+class Export:
+    path: str  # relative to dist/
+    what: str  # what it is, for dist/README.md
+    make: Callable[[Package, Path], None]  # writes it, given the package and the dist/ folder being made
+
+
+def about(package: Package) -> list[tuple[str, str]]:
+    """(heading, text): what the package is, its version and licence, how to cite it, how to ask for a correction;
+    the workbook's README sheet and dist/README.md."""
+    descriptor = package.descriptor
+    licence = (descriptor.get("licenses") or [{}])[0]
+    version = descriptor.get("version", "")
+    return [
+        ("Title", descriptor.get("title", "")),
+        ("Version", f"{version} (created {descriptor.get('created', '')[:10]})"),
+        ("What it is", descriptor.get("description", "")),
+        (
+            "What it is not",
+            "A verdict. Every row records what a named source says, with its words; a figure is a claim by someone, "
+            "not a count made here. Sources disagree, and both sides are kept.",
+        ),
+        ("Licence", f"{licence.get('title', licence.get('name', ''))}: {licence.get('path', '')}"),
+        (
+            "How to cite",
+            f"{descriptor.get('title', '')}, version {version}, {licence.get('name', '')}. Cite every fact by the "
+            "table and ID of its row and by its original source: each ready-to-read row has a citation column to "
+            "paste, which names the source, its archived copy and SHA-256, and the row.",
+        ),
+        (
+            "Corrections and removal",
+            'Open an issue titled "Correction:" naming the table, the row ID and the field, with the source passage '
+            "that shows the error. To ask for a person's rows to be removed or anonymised, open an issue that says "
+            "only that you need a private channel. See the Ethics section of the package's README.md.",
+        ),
+        (
+            "Sheets",
+            "The ready-to-read tables come first (names instead of IDs, labels instead of terms, the quote and a "
+            "citation); then every table of the package as published; then the data dictionary. Dates are ISO "
+            "text (YYYY-MM-DD) so that they sort as they read; a figure's words stay text (value_text) beside its "
+            "numeric bounds.",
+        ),
+    ]
+
+
+def dictionary_rows(package: Package) -> list[tuple]:
+    rows = []
+    for ready in database.ready_tables(package):
+        for column, text in ready.columns.items():
+            rows.append((ready.name, column, "", "", "", text))
+    for resource in package.descriptor["resources"]:
+        for f in resource["schema"]["fields"]:
+            constraints = dict(f.get("constraints", {}))
+            required = "yes" if constraints.pop("required", False) else ""
+            if "x-pattern" in f:
+                constraints["pattern"] = f["x-pattern"]
+            text = "; ".join(k if v is True else f"{k} {v}" for k, v in constraints.items())
+            rows.append(
+                (resource["name"], f["name"], f.get("type", "string"), required, text, f.get("description", ""))
+            )
+    return rows
+
+
+def _database(package: Package, out: Path) -> None:
+    database.write(package, out / DATABASE)
+
+
+def _metadata(package: Package, out: Path) -> None:
+    (out / "datasette.json").write_bytes(datasette_metadata.render(package, DATABASE_NAME))
+
+
+def _ready_csv(package: Package, out: Path) -> None:
+    folder = out / "ready-to-read"
+    folder.mkdir()
+    connection = sqlite3.connect(f"file:{out / DATABASE}?mode=ro", uri=True)
+    try:
+        for ready in database.ready_tables(package):
+            cursor = connection.execute(f"SELECT * FROM {database.quoted(ready.name)}")
+            with (folder / f"{ready.name}.csv").open("w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle, lineterminator="\n")
+                writer.writerow(d[0] for d in cursor.description)
+                writer.writerows(cursor)
+    finally:
+        connection.close()
+
+
+def _parquet(package: Package, out: Path) -> None:
+    folder = out / "parquet"
+    folder.mkdir()
+    for ready in database.ready_tables(package):
+        parquet_files.write(out / DATABASE, folder / f"{ready.name}.parquet", ready.name, None)
+    for resource in package.descriptor["resources"]:
+        parquet_files.write(
+            out / DATABASE, folder / f"{resource['name']}.parquet", resource["name"], resource["schema"]["fields"]
+        )
+
+
+def _workbook(package: Package, out: Path) -> None:
+    workbook.write(
+        out / DATABASE,
+        out / "detentions.xlsx",
+        about(package),
+        [ready.name for ready in database.ready_tables(package)],
+        [resource["name"] for resource in package.descriptor["resources"]],
+        dictionary_rows(package),
+    )
+
+
+def _readme(package: Package, out: Path) -> None:
+    lines = [f"# {package.descriptor.get('title', '')}: files for download", ""]
+    for heading, text in about(package):
+        lines += [f"**{heading}.** {text}", ""]
+    lines += ["| file | what it is |", "| --- | --- |"]
+    lines += [f"| `{export.path}` | {export.what} |" for export in EXPORTS]
+    lines += ["", "Ready-to-read tables:", ""]
+    lines += [f"- `{ready.name}`: {ready.description}" for ready in database.ready_tables(package)]
+    (out / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# In the order they are made: the database first, since the others are read from it.
+EXPORTS = [
+    Export(
+        DATABASE,
+        "SQLite database: every table with its declared types, keys and foreign keys, NULL for empty cells, "
+        "full-text search on quotes and names, and the ready-to-read tables as views",
+        _database,
+    ),
+    Export(
+        "datasette.json",
+        f"Datasette metadata: `datasette {DATABASE} --metadata datasette.json` opens a browser on it, with names "
+        "instead of IDs, facets, search and the users' questions as queries",
+        _metadata,
+    ),
+    Export(
+        "detentions.xlsx",
+        "the workbook for spreadsheets: a README sheet, the ready-to-read tables, every table, the data dictionary",
+        _workbook,
+    ),
+    Export("ready-to-read/", "the ready-to-read tables as CSV (UTF-8 with a byte-order mark)", _ready_csv),
+    Export("parquet/", "every table and ready-to-read table as Parquet, with its declared types", _parquet),
+    Export("README.md", "this file", _readme),
+]
+
+
+def write(package: Package, out: Path) -> list[str]:
+    """Make every export in a fresh folder beside `out`, then put it in place of `out`: dist/ is either the old
+    one or a whole new one. Returns the paths made."""
+    building = out.with_name(out.name + ".building")
+    shutil.rmtree(building, ignore_errors=True)
+    building.mkdir(parents=True)
+    try:
+        for export in EXPORTS:
+            export.make(package, building)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    shutil.rmtree(out, ignore_errors=True)
+    building.rename(out)
+    return [export.path for export in EXPORTS]

@@ -1,0 +1,69 @@
+"""Parquet files of dist/, one per table, with the declared types (string, int64, double, date32, bool), for
+DuckDB, Spark, BigQuery and whoever outgrows one machine; the ready-to-read tables too, typed as SQLite holds them.
+Read from the database of dist/ in batches, so a large table is never held whole."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .database import quoted
+
+ARROW_TYPES = {"integer": pa.int64(), "number": pa.float64(), "date": pa.date32(), "boolean": pa.bool_()}
+BATCH = 50_000
+
+
+def _column(values: list, kind: pa.DataType) -> pa.Array:
+    if kind == pa.date32():
+        return pa.array(values, pa.string()).cast(pa.date32())
+    if kind == pa.bool_():
+        return pa.array([None if v is None else bool(v) for v in values], kind)
+    return pa.array(values, kind)
+
+
+def _inferred(connection: sqlite3.Connection, name: str, columns: list[str]) -> list[pa.DataType]:
+    """Types of a view's columns: int64 or double where every value SQLite holds is such a number, else string."""
+    kinds = []
+    for column in columns:
+        found = {
+            row[0]
+            for row in connection.execute(
+                f"SELECT DISTINCT typeof({quoted(column)}) FROM {quoted(name)} WHERE {quoted(column)} IS NOT NULL"
+            )
+        }
+        if found == {"integer"}:
+            kinds.append(pa.int64())
+        elif found and found <= {"integer", "real"}:
+            kinds.append(pa.float64())
+        else:
+            kinds.append(pa.string())
+    return kinds
+
+
+def write(database: Path, path: Path, name: str, fields: list[dict] | None) -> None:
+    """One table (fields from its schema) or ready-to-read view (fields None) to a Parquet file."""
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        cursor = connection.execute(f"SELECT * FROM {quoted(name)}")
+        columns = [d[0] for d in cursor.description]
+        if fields is None:
+            kinds = _inferred(connection, name, columns)
+            descriptions = {}
+        else:
+            kinds = [ARROW_TYPES.get(f.get("type"), pa.string()) for f in fields]
+            descriptions = {f["name"]: f.get("description", "") for f in fields}
+        schema = pa.schema(
+            [
+                pa.field(c, k, metadata={"description": descriptions[c]} if descriptions.get(c) else None)
+                for c, k in zip(columns, kinds)
+            ]
+        )
+        with pq.ParquetWriter(path, schema, compression="zstd") as writer:
+            while batch := cursor.fetchmany(BATCH):
+                arrays = [_column([row[i] for row in batch], kind) for i, kind in enumerate(kinds)]
+                writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
+    finally:
+        connection.close()
