@@ -42,3 +42,13 @@ def test_a_failed_build_leaves_the_old_dist(tmp_path, monkeypatch):
         dist.write(Package(REPO), out)
     assert [p.name for p in tmp_path.iterdir()] == ["dist"]
     assert (out / "kept.txt").read_text(encoding="utf-8") == "old"
+
+
+def test_an_export_made_beside_the_others_that_fails_fails_the_build(tmp_path, monkeypatch):
+    def fail(package, folder):
+        raise SystemExit(3)
+
+    monkeypatch.setattr(dist, "EXPORTS", [dist.EXPORTS[0], dist.Export("x", "x", fail, beside=True)])
+    with pytest.raises(RuntimeError, match="x could not be made"):
+        dist.write(Package(REPO), tmp_path / "dist")
+    assert list(tmp_path.iterdir()) == []

@@ -24,23 +24,11 @@ def _column(values: list, kind: pa.DataType) -> pa.Array:
     return pa.array(values, kind)
 
 
-def _inferred(connection: sqlite3.Connection, name: str, columns: list[str]) -> list[pa.DataType]:
-    """Types of a view's columns: int64 or double where every value SQLite holds is such a number, else string."""
-    kinds = []
-    for column in columns:
-        found = {
-            row[0]
-            for row in connection.execute(
-                f"SELECT DISTINCT typeof({quoted(column)}) FROM {quoted(name)} WHERE {quoted(column)} IS NOT NULL"
-            )
-        }
-        if found == {"integer"}:
-            kinds.append(pa.int64())
-        elif found and found <= {"integer", "real"}:
-            kinds.append(pa.float64())
-        else:
-            kinds.append(pa.string())
-    return kinds
+def _declared(connection: sqlite3.Connection, name: str) -> list[pa.DataType]:
+    """Types of a view's columns as SQLite declares them: a column taken from a table keeps that table's type; one
+    computed (a name, a label, a citation) is text."""
+    kinds = {"INTEGER": pa.int64(), "REAL": pa.float64()}
+    return [kinds.get(row[2].upper(), pa.string()) for row in connection.execute(f"PRAGMA table_info({quoted(name)})")]
 
 
 def write(database: Path, path: Path, name: str, fields: list[dict] | None) -> None:
@@ -50,7 +38,7 @@ def write(database: Path, path: Path, name: str, fields: list[dict] | None) -> N
         cursor = connection.execute(f"SELECT * FROM {quoted(name)}")
         columns = [d[0] for d in cursor.description]
         if fields is None:
-            kinds = _inferred(connection, name, columns)
+            kinds = _declared(connection, name)
             descriptions = {}
         else:
             kinds = [ARROW_TYPES.get(f.get("type"), pa.string()) for f in fields]
