@@ -5,7 +5,8 @@
 
 For each scale the evidence tables and every table pointing at their rows (the link tables; the model in
 datapackage.json says which these are) are repeated that many times under new IDs, quotes
-unchanged so that they are still found in their sources; entities, vocabularies and sources stay as shipped. The
+unchanged so that they are still found in their sources, and each copy's figures count their own population
+(population_key); entities, vocabularies and sources stay as shipped. The
 copy is stamped and its REPORT.md regenerated with build.py, so that it is valid. `--rows N` adds a scale giving
 about N evidence rows. Each run prints wall time and peak memory (proportional set size, PSS, summed over the
 whole process tree, sampled every 20 ms) of validate.py and of `frictionless validate`, and their ratio. A run
@@ -32,6 +33,10 @@ from model.loader import PACKAGE_ITEMS, Package  # noqa: E402
 from model.tables import EVIDENCE, Model  # noqa: E402
 
 ID = re.compile(r"^([a-z]+)-([0-9]+)$")
+# Columns that put rows of different sources in one group to compare (REPORT.md, figures_in_conflict). Each copy
+# gets its own keys, as a real package's new sources mostly count other people: repeating the shipped keys would
+# make every group `factor` times larger and its comparisons grow with the square of the scale.
+GROUP_COLUMNS = {"population_key"}
 
 
 def scaled_tables(model: Model) -> dict[str, set[str]]:
@@ -68,6 +73,7 @@ def scale_package(dest: Path, factor: int) -> int:
             header = next(reader)
             rows = list(reader)
         columns = [i for i, name in enumerate(header) if name in id_columns]
+        groups = [i for i, name in enumerate(header) if name in GROUP_COLUMNS]
         with path.open("w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f, lineterminator="\n")
             writer.writerow(header)
@@ -76,6 +82,8 @@ def scale_package(dest: Path, factor: int) -> int:
                     out = list(row)
                     for i in columns:
                         out[i] = scaled_id(row[i], copy, width)
+                    for i in groups:
+                        out[i] = f"{row[i]}-{copy}" if copy and row[i] else row[i]
                     writer.writerow(out)
         if table in evidence:
             evidence_rows += len(rows) * factor

@@ -58,6 +58,11 @@ def ready_tables(package: Package) -> list[ReadyTable]:
     return found
 
 
+def indexes() -> list[tuple[str, list[str]]]:
+    """(table, columns) of the indexes the ready-to-read tables want beyond those on keys and foreign keys."""
+    return [(item["table"], item["columns"]) for item in _ready_tables_file().get("indexes", [])]
+
+
 def helpers() -> list[tuple[str, str]]:
     """(name, SELECT) of the views the ready-to-read tables are built on."""
     return [(item["name"], item["sql"].strip()) for item in _ready_tables_file()["helpers"]]
@@ -242,6 +247,9 @@ def write(package: Package, path: Path) -> None:
                 connection.execute(
                     f"INSERT INTO {quoted(fts)} (rowid, {listed}) SELECT rowid, {listed} FROM {quoted(table)}"
                 )
+            for table, columns in indexes():
+                name, listed = f"{table}__{'_'.join(columns)}", ", ".join(map(quoted, columns))
+                connection.execute(f"CREATE INDEX {quoted(name)} ON {quoted(table)} ({listed})")
             for name, sql in helpers():
                 connection.execute(f"CREATE VIEW {quoted(name)} AS {sql}")
             for ready in ready_tables(package):

@@ -13,10 +13,8 @@ dist/
 
 from __future__ import annotations
 
-import csv
 import multiprocessing
 import shutil
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +33,8 @@ class Export:
     path: str  # relative to dist/
     what: str  # what it is, for dist/README.md
     make: Callable[[Package, Path], None]  # writes it, given the package and the dist/ folder being made
-    # made in a process of its own while the others are made (the workbook, the slowest, on the second core)
+    # made in a process of its own, started as soon as the database is made, while the others are made (the
+    # workbook, the slowest, on the second core)
     beside: bool = False
 
 
@@ -103,30 +102,24 @@ def _metadata(package: Package, out: Path) -> None:
     (out / "datasette.json").write_bytes(datasette_metadata.render(package, DATABASE_NAME))
 
 
-def _ready_csv(package: Package, out: Path) -> None:
-    folder = out / "ready-to-read"
-    folder.mkdir()
-    connection = sqlite3.connect(f"file:{out / DATABASE}?mode=ro", uri=True)
-    try:
-        for ready in database.ready_tables(package):
-            cursor = connection.execute(f"SELECT * FROM {database.quoted(ready.name)}")
-            with (folder / f"{ready.name}.csv").open("w", encoding="utf-8-sig", newline="") as handle:
-                writer = csv.writer(handle, lineterminator="\n")
-                writer.writerow(d[0] for d in cursor.description)
-                writer.writerows(cursor)
-    finally:
-        connection.close()
+def _ready_tables(package: Package, out: Path) -> None:
+    (out / "ready-to-read").mkdir()
+    (out / "parquet").mkdir(exist_ok=True)
+    for ready in database.ready_tables(package):
+        parquet_files.write(
+            out / DATABASE,
+            out / "parquet" / f"{ready.name}.parquet",
+            ready.name,
+            None,
+            also_csv=out / "ready-to-read" / f"{ready.name}.csv",
+        )
 
 
 def _parquet(package: Package, out: Path) -> None:
-    folder = out / "parquet"
-    folder.mkdir()
-    for ready in database.ready_tables(package):
-        parquet_files.write(out / DATABASE, folder / f"{ready.name}.parquet", ready.name, None)
+    (out / "parquet").mkdir(exist_ok=True)
     for resource in package.descriptor["resources"]:
-        parquet_files.write(
-            out / DATABASE, folder / f"{resource['name']}.parquet", resource["name"], resource["schema"]["fields"]
-        )
+        name = resource["name"]
+        parquet_files.write(out / DATABASE, out / "parquet" / f"{name}.parquet", name, resource["schema"]["fields"])
 
 
 def _workbook(package: Package, out: Path) -> None:
@@ -171,7 +164,11 @@ EXPORTS = [
         _workbook,
         beside=True,
     ),
-    Export("ready-to-read/", "the ready-to-read tables as CSV (UTF-8 with a byte-order mark)", _ready_csv),
+    Export(
+        "ready-to-read/",
+        "the ready-to-read tables as CSV (UTF-8 with a byte-order mark); their Parquet files are made with them",
+        _ready_tables,
+    ),
     Export("parquet/", "every table and ready-to-read table as Parquet, with its declared types", _parquet),
     Export("README.md", "this file", _readme),
 ]

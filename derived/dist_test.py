@@ -24,9 +24,20 @@ def test_ready_to_read_csv_files_hold_the_views(dist_folder):
     with sqlite3.connect(dist_folder / dist.DATABASE) as connection:
         for ready in database.ready_tables(Package(REPO)):
             with (dist_folder / "ready-to-read" / f"{ready.name}.csv").open(encoding="utf-8-sig", newline="") as f:
-                records = list(csv.reader(f))
-            stored = connection.execute(f'SELECT * FROM "{ready.name}"').fetchall()
-            assert records[1:] == [["" if v is None else str(v) for v in row] for row in stored], ready.name
+                header, *records = list(csv.reader(f))
+            cursor = connection.execute(f'SELECT * FROM "{ready.name}"')
+            assert header == [d[0] for d in cursor.description], ready.name
+            stored = cursor.fetchall()
+            assert len(records) == len(stored), ready.name
+            for record, row in zip(records, stored):
+                assert [_as_stored(cell, value) for cell, value in zip(record, row)] == list(row), (ready.name, record)
+
+
+def _as_stored(cell: str, value: object) -> object:
+    """A CSV cell read as the type the database holds there: empty is NULL, a number a number, text text as it is."""
+    if cell == "" and value is None:
+        return None
+    return float(cell) if isinstance(value, (int, float)) else cell
 
 
 def test_a_failed_build_leaves_the_old_dist(tmp_path, monkeypatch):

@@ -5,15 +5,18 @@ Read from the database of dist/ in batches, so a large table is never held whole
 from __future__ import annotations
 
 import sqlite3
+from contextlib import ExitStack
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from .database import quoted
 
 ARROW_TYPES = {"integer": pa.int64(), "number": pa.float64(), "date": pa.date32(), "boolean": pa.bool_()}
 BATCH = 50_000
+BOM = "\ufeff".encode()  # so that spreadsheets read the CSV files as UTF-8
 
 
 def _column(values: list, kind: pa.DataType) -> pa.Array:
@@ -31,8 +34,10 @@ def _declared(connection: sqlite3.Connection, name: str) -> list[pa.DataType]:
     return [kinds.get(row[2].upper(), pa.string()) for row in connection.execute(f"PRAGMA table_info({quoted(name)})")]
 
 
-def write(database: Path, path: Path, name: str, fields: list[dict] | None) -> None:
-    """One table (fields from its schema) or ready-to-read view (fields None) to a Parquet file."""
+def write(database: Path, path: Path, name: str, fields: list[dict] | None, also_csv: Path | None = None) -> None:
+    """One table (fields from its schema) or ready-to-read view (fields None) to a Parquet file, and the same rows to
+    `also_csv` if given (UTF-8 with a byte-order mark; text quoted, NULL an empty cell): a view is computed again on
+    every read, so it is read once for both."""
     connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     try:
         cursor = connection.execute(f"SELECT * FROM {quoted(name)}")
@@ -49,9 +54,18 @@ def write(database: Path, path: Path, name: str, fields: list[dict] | None) -> N
                 for c, k in zip(columns, kinds)
             ]
         )
-        with pq.ParquetWriter(path, schema, compression="zstd") as writer:
+        with ExitStack() as files:
+            writer = files.enter_context(pq.ParquetWriter(path, schema, compression="zstd"))
+            copy = None
+            if also_csv is not None:
+                handle = files.enter_context(also_csv.open("wb"))
+                handle.write(BOM)
+                copy = files.enter_context(pa_csv.CSVWriter(handle, schema))
             while batch := cursor.fetchmany(BATCH):
                 arrays = [_column([row[i] for row in batch], kind) for i, kind in enumerate(kinds)]
-                writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
+                table = pa.Table.from_arrays(arrays, schema=schema)
+                writer.write_table(table)
+                if copy is not None:
+                    copy.write_table(table)
     finally:
         connection.close()

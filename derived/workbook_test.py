@@ -71,3 +71,20 @@ def test_text_that_looks_like_a_formula_a_date_or_a_number_stays_text(tmp_path):
     values = list(sheet.iter_rows(min_row=2))
     assert [(c.value, c.data_type) for c, _ in values] == [(text, "s") for text in tricky]
     assert {(n.value, n.data_type) for _, n in values} == {(1.5, "n")}
+
+
+def test_a_table_longer_than_a_sheet_is_refused_by_name(tmp_path):
+    database_path = tmp_path / "long.db"
+    with sqlite3.connect(database_path) as connection:
+        connection.execute("CREATE TABLE long (value TEXT)")
+        connection.executemany("INSERT INTO long VALUES (?)", [(str(n),) for n in range(5)])
+    with pytest.raises(workbook.TooManyRows, match="long has more than 4 rows"):
+        workbook.write(database_path, tmp_path / "long.xlsx", [("Title", "t")], [], ["long"], [], rows_per_sheet=4)
+
+
+def test_an_empty_table_keeps_its_header(tmp_path):
+    database_path = tmp_path / "empty.db"
+    with sqlite3.connect(database_path) as connection:
+        connection.execute("CREATE TABLE empty (a TEXT, b REAL)")
+    workbook.write(database_path, tmp_path / "empty.xlsx", [("Title", "t")], [], ["empty"], [])
+    assert list(load_workbook(tmp_path / "empty.xlsx")["empty"].iter_rows(values_only=True)) == [("a", "b")]
