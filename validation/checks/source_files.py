@@ -1,6 +1,6 @@
 """Check 3: every source has its archived text and its YAML metadata; the YAML is safe, well-typed and valid (the
-loader reads it, and its problems are reported here); the text's SHA-256 equals the one recorded; nothing else
-lies in sources/."""
+loader reads it, and its problems are reported here); the text's SHA-256 equals the one recorded; every passage
+marked as page furniture is in the text; nothing else lies in sources/."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from model.loader import SOURCE_METADATA, SOURCES_DIR
 from model.problems import Code, Problem
+from model.text import find_quote, squash
 
 from ..check import Check
 
@@ -29,6 +30,10 @@ class SourceFiles(Check):
         "text-without-metadata": Code(
             "an archived text has no YAML metadata",
             "add sources/<source_id>.yaml (copy an existing one) or remove the text",
+        ),
+        "furniture-not-found": Code(
+            "a passage marked as page furniture is not in the archived text",
+            "copy the passage from the text exactly (whitespace may differ), or remove it from furniture",
         ),
         "stray-file": Code(
             "a file in sources/ that is neither an archived text (.txt) nor its metadata (.yaml)",
@@ -54,7 +59,17 @@ class SourceFiles(Check):
                     "text-missing", file=rel, message=f"the archived text of source {meta['source_id']!r} is missing"
                 )
                 continue
-            digest = hashlib.sha256(text.read_bytes()).hexdigest()
+            data = text.read_bytes()
+            content = squash(data.decode("utf-8", errors="replace"))
+            for number, passage in enumerate(meta.get("furniture", []), start=1):
+                if find_quote(squash(passage), content) is not None:
+                    yield self.problem(
+                        "furniture-not-found",
+                        file=f"{SOURCES_DIR}/{meta['source_id']}.yaml",
+                        field="furniture",
+                        message=f"furniture passage {number} is not in the archived text: {passage[:80]!r}",
+                    )
+            digest = hashlib.sha256(data).hexdigest()
             if digest != meta["sha256"]:
                 yield self.problem(
                     "text-hash-mismatch",

@@ -116,3 +116,11 @@ def test_yaml_not_utf8(package_copy):
 def test_yaml_that_is_a_list(package_copy):
     yaml_path(package_copy).write_text("- source_id\n- title\n", encoding="utf-8")
     assert_invalid(check(package_copy, SourceFiles), "yaml-not-mapping", f"sources/{SOURCE}.yaml", None, None)
+
+
+def test_furniture_passage_not_in_the_text(package_copy):
+    with yaml_path(package_copy).open("a", encoding="utf-8") as f:
+        f.write('furniture:\n  - "Send to a friend"\n  - "Send to an enemy"\n')
+    report = check(package_copy, SourceFiles)
+    problem = assert_invalid(report, "furniture-not-found", f"sources/{SOURCE}.yaml", None, "furniture")
+    assert "Send to an enemy" in problem["message"] and "passage 2" in problem["message"]
