@@ -8,6 +8,7 @@ dist/
   detentions.xlsx               the workbook: README sheet, ready-to-read tables, every table, data dictionary
   ready-to-read/<table>.csv     the ready-to-read tables as CSV (UTF-8 with a byte-order mark, for spreadsheets)
   parquet/<table>.parquet       every table and ready-to-read table, typed
+  site/                         the static evidence site (derived/site/)
   README.md                     what each file is, how to cite, how to ask for a correction
 """
 
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from model.loader import Package
 
-from . import database, datasette_metadata, parquet_files, workbook
+from . import database, datasette_metadata, parquet_files, site, workbook
 
 FOLDER = "dist"
 DATABASE = "detentions.db"
@@ -133,6 +134,10 @@ def _workbook(package: Package, out: Path) -> None:
     )
 
 
+def _site(package: Package, out: Path) -> None:
+    site.write(package, out / DATABASE, out / "site", about(package))
+
+
 def _readme(package: Package, out: Path) -> None:
     lines = [f"# {package.descriptor.get('title', '')}: files for download", ""]
     for heading, text in about(package):
@@ -170,6 +175,12 @@ EXPORTS = [
         _ready_tables,
     ),
     Export("parquet/", "every table and ready-to-read table as Parquet, with its declared types", _parquet),
+    Export(
+        "site/",
+        "the evidence site: open `site/index.html` in a browser, or publish the folder on any static host; every "
+        "fact opens on its highlighted passage in the archived source",
+        _site,
+    ),
     Export("README.md", "this file", _readme),
 ]
 
@@ -180,16 +191,17 @@ def _start(export: Export, package: Package, folder: Path) -> tuple[Export, mult
     return export, process
 
 
-def write(package: Package, out: Path) -> list[str]:
-    """Make every export in a fresh folder beside `out`, then put it in place of `out`: dist/ is either the old
-    one or a whole new one. Returns the paths made."""
+def write(package: Package, out: Path, leave_out: frozenset[str] = frozenset()) -> list[str]:
+    """Make every export (but those whose paths are in `leave_out`) in a fresh folder beside `out`, then put it in
+    place of `out`: dist/ is either the old one or a whole new one. Returns the paths made."""
     building = out.with_name(out.name + ".building")
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir(parents=True)
     try:
         EXPORTS[0].make(package, building)  # the database, which the others read
-        besides = [_start(export, package, building) for export in EXPORTS[1:] if export.beside]
-        for export in EXPORTS[1:]:
+        exports = [export for export in EXPORTS[1:] if export.path not in leave_out]
+        besides = [_start(export, package, building) for export in exports if export.beside]
+        for export in exports:
             if not export.beside:
                 export.make(package, building)
         for export, process in besides:
@@ -201,4 +213,4 @@ def write(package: Package, out: Path) -> list[str]:
         raise
     shutil.rmtree(out, ignore_errors=True)
     building.rename(out)
-    return [export.path for export in EXPORTS]
+    return [export.path for export in EXPORTS if export.path not in leave_out]

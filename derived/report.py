@@ -8,6 +8,7 @@ import math
 import sys
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import chain
 
 from model.figures import Qualifiers, Range, overlap
@@ -139,17 +140,71 @@ def _rows_per_source(package: Package, sources: list[dict], collected: Collector
     return lines + [""]
 
 
+@dataclass
+class FigureGroup:
+    """Figures with the same measure, unit and population_key, set side by side: REPORT.md and the site both show
+    these. Members are FIGURE_FIELDS tuples, ordered by source and ID; ranges are what each one's words allow (None
+    where its bounds are unusable)."""
+
+    measure: str
+    unit: str
+    population_key: str
+    members: list[tuple]
+    ranges: list[Range | None]
+    conflicts: list[tuple[list[str], list[str]]]  # the IDs holding each pair of ranges that do not overlap
+    sources: set[str]
+
+    @property
+    def verdict(self) -> str:
+        if self.conflicts:
+            return "conflict"
+        return "corroboration" if len(self.sources) > 1 else "agreement within one source"
+
+
+FIELD = {name: i for i, name in enumerate(FIGURE_FIELDS)}
+
+
+def figure_groups(package: Package, collected: Collector) -> list[FigureGroup]:
+    """Every group of more than one figure counting the same thing, in order of measure, unit and key."""
+    qualifiers = Qualifiers(row for _, row in package.rows("qualifiers"))
+    groups = defaultdict(list)
+    for values in collected.figures:
+        groups[(values[FIELD["measure"]], values[FIELD["unit"]], values[FIELD["population_key"]])].append(values)
+    found = []
+    ident, source = FIELD["statistic_id"], FIELD["source_id"]
+    for measure, unit, key in sorted(key for key, members in groups.items() if len(members) > 1):
+        members = sorted(groups[(measure, unit, key)], key=lambda m: (m[source], m[ident]))
+        bounds = ("qualifier", "value_low", "value_best", "value_high")
+        ranges = [qualifiers.range({b: m[FIELD[b]] for b in bounds}) for m in members]
+        # Compare distinct ranges, not every pair of figures: many figures may repeat one range.
+        holders = defaultdict(list)
+        for member, r in zip(members, ranges):
+            if r:
+                holders[r].append(member[ident])
+        distinct = list(holders)
+        conflicts = [
+            (holders[a], holders[b]) for i, a in enumerate(distinct) for b in distinct[i + 1 :] if not overlap(a, b)
+        ]
+        found.append(FigureGroup(measure, unit, key, members, ranges, conflicts, {m[source] for m in members}))
+    return found
+
+
+def claimant(figure: tuple, names: dict[str, str]) -> str:
+    """Who claims a figure: the person or body named, the description, or the publisher."""
+    return (
+        names.get(figure[FIELD["claimant_person_id"]])
+        or names.get(figure[FIELD["claimant_org_id"]])
+        or figure[FIELD["claimant_description"]]
+        or "the publisher"
+    )
+
+
 def _figures(package: Package, sources: list[dict], collected: Collector) -> Iterator[str]:
-    """The lines of the figures section, one group at a time: figures stay tuples (FIGURE_FIELDS) until printed."""
-    field = {name: i for i, name in enumerate(FIGURE_FIELDS)}
+    """The lines of the figures section, one group at a time."""
     qualifier_rows = [row for _, row in package.rows("qualifiers")]
-    qualifiers = Qualifiers(qualifier_rows)
     measures, units = _labels(package, "measures"), _labels(package, "units")
     names = _entity_names(package)
     publishers = {row.get("source_id", ""): row.get("publisher", "") for row in sources}
-    groups = defaultdict(list)
-    for values in collected.figures:
-        groups[(values[field["measure"]], values[field["unit"]], values[field["population_key"]])].append(values)
     yield from [
         "## Figures side by side",
         "",
@@ -165,56 +220,28 @@ def _figures(package: Package, sources: list[dict], collected: Collector) -> Ite
         "- **agreement within one source**: figures of one source whose ranges all overlap.",
         "",
     ]
-    compared = sorted(key for key, members in groups.items() if len(members) > 1)
-    if not compared:
+    groups = figure_groups(package, collected)
+    if not groups:
         yield from ["No two figures share a measure, unit and population_key.", ""]
         return
-    ident, source = field["statistic_id"], field["source_id"]
-    for measure, unit, key in compared:
-        members = groups[(measure, unit, key)]
-        ranges = [
-            qualifiers.range(
-                dict(
-                    zip(
-                        ("qualifier", "value_low", "value_best", "value_high"),
-                        (m[field["qualifier"]], m[field["value_low"]], m[field["value_best"]], m[field["value_high"]]),
-                    )
-                )
-            )
-            for m in members
-        ]
-        # Compare distinct ranges, not every pair of figures: many figures may repeat one range.
-        holders = defaultdict(list)
-        for member, r in zip(members, ranges):
-            if r:
-                holders[r].append(member[ident])
-        distinct = list(holders)
-        conflicts = [
-            (holders[a], holders[b]) for i, a in enumerate(distinct) for b in distinct[i + 1 :] if not overlap(a, b)
-        ]
-        sources = {m[source] for m in members}
-        if conflicts:
-            flag = "**conflict**: " + "; ".join(f"{_ids(a)} and {_ids(b)} do not overlap" for a, b in conflicts)
-        elif len(sources) > 1:
-            flag = f"**corroboration**: {len(sources)} sources agree"
+    ident, source = FIELD["statistic_id"], FIELD["source_id"]
+    for group in groups:
+        if group.conflicts:
+            flag = "**conflict**: " + "; ".join(f"{_ids(a)} and {_ids(b)} do not overlap" for a, b in group.conflicts)
+        elif len(group.sources) > 1:
+            flag = f"**corroboration**: {len(group.sources)} sources agree"
         else:
             flag = "**agreement within one source**"
         yield from [
-            f"### {measures.get(measure, measure)}: `{key}` ({units.get(unit, unit).lower()})",
+            f"### {measures.get(group.measure, group.measure)}: `{group.population_key}` "
+            f"({units.get(group.unit, group.unit).lower()})",
             "",
             flag,
             "",
             "| figure | source (publisher) | claimant | words | range | date | population |",
             "|---|---|---|---|---|---|---|",
         ]
-        for position in sorted(range(len(members)), key=lambda i: (members[i][source], members[i][ident])):
-            m, r = members[position], ranges[position]
-            claimant = (
-                names.get(m[field["claimant_person_id"]])
-                or names.get(m[field["claimant_org_id"]])
-                or m[field["claimant_description"]]
-                or "the publisher"
-            )
+        for m, r in zip(group.members, group.ranges):
             yield (
                 "| "
                 + " | ".join(
@@ -222,11 +249,11 @@ def _figures(package: Package, sources: list[dict], collected: Collector) -> Ite
                     for c in [
                         m[ident],
                         f"{m[source]} ({publishers.get(m[source]) or 'publisher not named'})",
-                        claimant,
-                        f"“{m[field['value_text']]}” ({m[field['qualifier']]})",
+                        claimant(m, names),
+                        f"“{m[FIELD['value_text']]}” ({m[FIELD['qualifier']]})",
                         show_range(r) if r else "bounds unusable",
-                        m[field["date"]],
-                        m[field["population"]],
+                        m[FIELD["date"]],
+                        m[FIELD["population"]],
                     ]
                 )
                 + " |"

@@ -28,3 +28,20 @@ def find_quote(quote: str, source: str) -> str | None:
             return part
         position = found + len(part)
     return None
+
+
+def quote_spans(quote: str, source: str) -> list[tuple[int, int]] | None:
+    """Where each part of `quote` (split at …) stands in the unsquashed `source`, in order, as (start, end) character
+    offsets; None if a part is missing. Whitespace runs match any whitespace run, as in find_quote."""
+    spans = []
+    position = 0
+    for part in squash(quote).split(ELLIPSIS):
+        words = part.split()
+        if not words:
+            continue
+        found = re.compile(r"\s+".join(map(re.escape, words))).search(source, position)
+        if found is None:
+            return None
+        spans.append(found.span())
+        position = found.end()
+    return spans or None

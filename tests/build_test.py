@@ -68,3 +68,13 @@ def test_build_dist_refuses_an_invalid_package(package_copy):
     done, _ = run(BUILD, str(package_copy), "--dist")
     assert done.returncode == 1 and "quote-not-found" in done.stdout and "dist/ was not made" in done.stdout
     assert not (package_copy / "dist").exists()
+
+
+def test_build_dist_cannot_run_without_the_map_outlines(package_copy, monkeypatch, capsys):
+    import build
+    from derived.site import svg_map
+
+    monkeypatch.setattr(svg_map, "COUNTRIES", package_copy / "no-such-outlines.json")
+    assert build.write_dist(package_copy) == 2
+    assert "npm ci" in capsys.readouterr().err
+    assert not (package_copy / "dist").exists()

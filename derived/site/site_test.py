@@ -1,0 +1,154 @@
+"""The evidence site of dist/site: every internal link and anchor resolves; every evidence row's quote is
+highlighted on its source page under an anchor named by its ID; from the home page, the passage behind any figure,
+testimony or statement is at most three clicks away; the HTML is valid (the Nu Html Checker, where Java is
+installed); uncited passages are counted without page furniture."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+from collections import deque
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from model.loader import Package
+from model.text import ELLIPSIS, squash
+from tests.faults import REPO
+
+from . import pages, svg_map, timeline
+
+VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.add(found["id"])
+        for name in ("href", "src"):
+            if found.get(name):
+                self.links.append(found[name])
+
+
+@pytest.fixture(scope="module")
+def site(dist_folder: Path) -> dict[Path, _Links]:
+    parsed = {}
+    for path in (dist_folder / "site").rglob("*.html"):
+        parser = _Links()
+        parser.feed(path.read_text(encoding="utf-8"))
+        parsed[path] = parser
+    return parsed
+
+
+def _internal(link: str) -> bool:
+    return not re.match(r"^[a-z]+:", link)
+
+
+def test_every_internal_link_and_anchor_resolves(site, dist_folder):
+    broken = []
+    for path, parser in site.items():
+        for link in filter(_internal, parser.links):
+            parts = urlsplit(link)
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if not target.is_file():
+                broken.append((path.name, link))
+            elif parts.fragment and parts.fragment not in site.get(target, _Links()).ids:
+                broken.append((path.name, link))
+    assert not broken, broken[:10]
+    assert len(site) > 100
+
+
+def _marked_after(page: str, ident: str) -> str:
+    """The text of the highlighted run that follows the anchor named `ident`, without the other rows' anchors."""
+    start = page.index(f'id="{ident}"')
+    run = page[page.index("</a>", start) + 4 :]
+    run = re.sub(r'<a class="row-ref"[^>]*>[^<]*</a>', "", run)
+    texts, mark = [], re.compile(r"<mark[^>]*>(.*?)</mark>", flags=re.S)
+    while found := mark.match(run):
+        texts.append(html.unescape(found.group(1)))
+        run = run[found.end() :]
+    return squash("".join(texts))
+
+
+def test_every_row_quote_is_highlighted_on_its_source_page_under_its_id(dist_folder):
+    site = pages.Site(Package(dist_folder.parent), dist_folder / "detentions.db", [])
+    assert len(site.rows) > 200
+    for row in site.rows.values():
+        page = (dist_folder / "site" / "sources" / f"{row.source_id}.html").read_text(encoding="utf-8")
+        assert f'id="{row.ident}"' in page, row.ident
+        first = squash(row.quote.split(ELLIPSIS)[0])
+        assert _marked_after(page, row.ident).startswith(html.unescape(first)), row.ident
+
+
+def test_the_passage_behind_any_figure_testimony_or_statement_is_three_clicks_from_home(site, dist_folder):
+    home = (dist_folder / "site" / "index.html").resolve()
+    depth = {home: 0}
+    reached: dict[str, int] = {}  # "sources/x.html#ROW": clicks
+    queue = deque([home])
+    while queue:
+        page = queue.popleft()
+        for link in filter(_internal, site[page].links):
+            parts = urlsplit(link)
+            target = (page.parent / parts.path).resolve() if parts.path else page
+            clicks = depth[page] + 1
+            if parts.fragment and target.parent.name == "sources":
+                reached.setdefault(parts.fragment, clicks)
+            if target.suffix == ".html" and target not in depth and clicks < 3:
+                depth[target] = clicks
+                queue.append(target)
+    rows = pages.Site(Package(dist_folder.parent), dist_folder / "detentions.db", []).rows.values()
+    wanted = [r.ident for r in rows if r.table in ("statistics", "testimonies", "statements")]
+    far = [ident for ident in wanted if reached.get(ident, 99) > 3]
+    assert wanted and not far, far[:10]
+
+
+def test_uncited_words_leave_out_page_furniture(dist_folder):
+    site = pages.Site(Package(dist_folder.parent), dist_folder / "detentions.db", [])
+    source = next(s for s in site.sources if site.furniture.get(s["source_id"]))
+    passages, uncited, total = site.passages(source["source_id"])
+    furniture = [p for p in passages if p.furniture]
+    assert furniture and not any(p.uncited_id for p in furniture)
+    site.furniture[source["source_id"]] = []
+    site._passages.clear()
+    _, uncited_without, total_without = site.passages(source["source_id"])
+    assert total_without > total and uncited_without > uncited
+
+
+@pytest.mark.skipif(shutil.which("java") is None or not VNU.is_file(), reason="needs Java and `npm ci` (vnu-jar)")
+def test_every_page_is_valid_html(dist_folder):
+    checked = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", str(dist_folder / "site")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert checked.returncode == 0, checked.stderr[:3000]
+
+
+def test_a_place_is_drawn_as_vague_as_its_precision():
+    places = [svg_map.Place("pl-a", "A", 43.0, 76.9, "2"), svg_map.Place("pl-b", "B", 48.0, 66.9, "6")]
+    drawn, outside = svg_map.draw(places, {"2": "Near a location", "6": "Country"}, "places/{}.html")
+    assert not outside
+    city, country = re.findall(r'<circle class="([^"]*)"[^>]* r="(\d+)"', str(drawn))[::-1]
+    assert "vague" in country[0] and "vague" not in city[0] and int(country[1]) > int(city[1])
+
+
+def test_the_timeline_shows_uncertain_dates_and_open_ends():
+    events = [
+        timeline.event("evt-1", "arrest", "2018-05-22?", "", "2018-05-22", "2018-05-22"),
+        timeline.event("evt-2", "detention", "2022-04", "..", "2022-04-01", ""),
+        timeline.event("evt-3", "release", "", "", "", ""),
+    ]
+    assert events[2] is None
+    drawn = str(timeline.draw([e for e in events if e], "rows/{}.html"))
+    assert 'class="event uncertain"' in drawn and 'marker-end="url(#open-end)"' in drawn

@@ -1,0 +1,93 @@
+"""The evidence site in a real browser: headless Chromium (Debian's chromium and chromium-driver, which .ci/run
+installs) opens the home page, a source page at a row's anchor, and a person page from disk, as a reader would; the
+test checks what each shows, runs the axe-core accessibility rules on it, and writes a screenshot of it, on a wide
+screen and on a phone, into test-screenshots/ for people to look at."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.faults import REPO
+
+CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = REPO / "test-screenshots"
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM and CHROMEDRIVER and AXE.is_file()),
+    reason="needs Debian's chromium and chromium-driver (.ci/run installs them) and `npm ci` (axe-core)",
+)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    yield driver
+    driver.quit()
+
+
+def _look(browser, url: str, name: str) -> list[dict]:
+    """Open the page, save it as seen on a wide screen and on a phone, and return axe-core's violations."""
+    browser.set_window_size(1280, 900)
+    browser.get(url)
+    browser.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
+    browser.set_window_size(390, 844)
+    browser.save_screenshot(str(SCREENSHOTS / f"{name}-phone.png"))
+    width = browser.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 390, f"{name} is {width} px wide on a 390 px phone"
+    browser.execute_script(AXE.read_text(encoding="utf-8"))
+    result = browser.execute_async_script(
+        "const done = arguments[0]; axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations));"
+    )
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result]
+
+
+def test_home_page_shows_counts_map_timeline_and_search(browser, dist_folder):
+    from selenium.webdriver.common.by import By
+
+    violations = _look(browser, (dist_folder / "site" / "index.html").as_uri(), "home")
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Detention of ethnic Kazakhs")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg.map circle.place")) >= 20
+    assert browser.find_elements(By.CSS_SELECTOR, "svg.timeline .event")
+    assert "testimonies" in browser.find_element(By.CSS_SELECTOR, "ul.counts").text
+    assert browser.find_element(By.CSS_SELECTOR, "form.search input#q")
+    assert not violations, violations
+
+
+def test_source_page_opens_on_the_highlighted_passage_of_a_row(browser, dist_folder):
+    from selenium.webdriver.common.by import By
+
+    page = dist_folder / "site" / "sources" / "asianews-awulqanqizi.html"
+    violations = _look(browser, page.as_uri() + "#tes-0019", "source")
+    browser.set_window_size(1280, 900)
+    browser.get(page.as_uri() + "#tes-0019")
+    anchor = browser.find_element(By.ID, "tes-0019")
+    assert browser.execute_script("return document.querySelector(':target').id") == "tes-0019"
+    top = browser.execute_script("return arguments[0].getBoundingClientRect().top", anchor)
+    assert 0 <= top < 900, "the passage is not in view"
+    marked = browser.execute_script("return arguments[0].nextElementSibling", anchor)
+    while marked.tag_name == "a":
+        marked = browser.execute_script("return arguments[0].nextElementSibling", marked)
+    assert marked.tag_name == "mark" and marked.text.startswith("Awulqanqizi was held in the Dongmehle")
+    assert not violations, violations
+
+
+def test_person_page_shows_spellings_and_what_is_said_with_links_to_passages(browser, dist_folder):
+    from selenium.webdriver.common.by import By
+
+    violations = _look(browser, (dist_folder / "site" / "persons" / "per-gulzire-awulqanqizi.html").as_uri(), "person")
+    assert browser.find_element(By.TAG_NAME, "h1").text
+    spellings = browser.find_element(By.XPATH, "//h2[starts-with(., 'Spellings')]/following-sibling::ul").text
+    assert "asianews-awulqanqizi" in spellings
+    passages = browser.find_elements(By.XPATH, "//a[text()='in the source']")
+    assert passages and "sources/" in passages[0].get_attribute("href")
+    assert not violations, violations
