@@ -1,7 +1,7 @@
 """The evidence site in a real browser: headless Chromium (Debian's chromium and chromium-driver, which .ci/run
-installs) opens the home page, a source page at a row's anchor, and a person page from disk, as a reader would; the
-test checks what each shows, runs the axe-core accessibility rules on it, and writes a screenshot of it, on a wide
-screen and on a phone, into test-screenshots/ for people to look at."""
+installs) opens the home page, a source page at a row's anchor, a person page and a search from disk, as a reader
+would; the test checks what each shows, runs the axe-core accessibility rules on it, and writes a screenshot of it,
+on a wide screen and on a phone, into test-screenshots/ for people to look at."""
 
 from __future__ import annotations
 
@@ -90,4 +90,16 @@ def test_person_page_shows_spellings_and_what_is_said_with_links_to_passages(bro
     assert "asianews-awulqanqizi" in spellings
     passages = browser.find_elements(By.XPATH, "//a[text()='in the source']")
     assert passages and "sources/" in passages[0].get_attribute("href")
+    assert not violations, violations
+
+
+def test_search_finds_a_name_from_disk(browser, dist_folder):
+    from selenium.webdriver.common.by import By
+
+    page = (dist_folder / "site" / "search.html").as_uri() + "?q=Dongmehle"
+    violations = _look(browser, page, "search")
+    heading = browser.find_element(By.CSS_SELECTOR, "#results h2").text
+    assert heading.endswith("for “Dongmehle”") and not heading.startswith("0 ")
+    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#results a")]
+    assert any("places/pl-dongmehle-camp.html" in link for link in links)
     assert not violations, violations
