@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
+from model import figure_words
 from model.loader import Package
 from model.tables import ROLE_PROPERTY
 
@@ -78,6 +79,7 @@ def render(descriptor: dict, vocabularies: dict[str, list[dict]], ready: list) -
                     f"| {_cell(row.get('definition', '') + extra)} |"
                 )
             out.append("")
+    out += _figure_words()
     out += ["## Ready-to-read tables (dist/)", ""]
     for table in ready:
         out += [f"### `{table.name}`: {table.title}", "", table.description, ""]
@@ -86,6 +88,29 @@ def render(descriptor: dict, vocabularies: dict[str, list[dict]], ready: list) -
             out += [f"| `{name}` | {_cell(text)} |" for name, text in table.columns.items()]
             out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _figure_words() -> list[str]:
+    """The rules by which validate.py reads a figure's words (model/figure_words.csv), as the curator's reference."""
+    out = [
+        "## How a figure's words are read",
+        "",
+        "`validate.py` reads each figure's `value_text`: a cue first, which sets the qualifier (none: `exact`); then "
+        "a number in digits (`10,000`, `1.25 million`, `80%`) or in words (`three`, `a million`, `ten to fifteen`, "
+        "`second`, `a couple`), which must stand in the bounds the qualifier fills, the first number in the first of "
+        "them; or a phrase with no number, which sets the qualifier and both bounds. Words no rule reads need a note "
+        "saying how the bounds were read. The rules are `model/figure_words.csv`:",
+        "",
+        "| words | kind | qualifier | value_low | value_high | reading |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for rule in figure_words.rules():
+        bounds = [f"{b:g}" if b is not None else "" for b in (rule.low, rule.high)]
+        out.append(
+            f"| {_cell(rule.words)} | {rule.kind} | `{rule.qualifier}` | {bounds[0]} | {bounds[1]} | "
+            f"{_cell(rule.reading)} |"
+        )
+    return [*out, ""]
 
 
 def vocabulary_rows(package: Package) -> dict[str, list[dict]]:

@@ -55,3 +55,27 @@ def test_a_new_qualifier_is_one_row_of_the_vocabulary(package_copy):
     report = check(package_copy, Numbers)
     assert_invalid(report, "bounds-not-as-qualifier", STATISTICS, row, "value_best")
     assert_invalid(report, "bounds-not-as-qualifier", STATISTICS, row, "value_high")
+
+
+def test_about_300_recorded_as_30(package_copy):
+    row, _ = first_row(package_copy, STATISTICS, lambda r: r["qualifier"] == "about")
+    set_cells(package_copy, STATISTICS, row, value_text="about 300", value_best="30")
+    assert_invalid(check(package_copy, Numbers), "number-not-as-words", STATISTICS, row, "value_best")
+
+
+def test_about_300_recorded_as_exact(package_copy):
+    row, _ = first_row(package_copy, STATISTICS, lambda r: r["qualifier"] == "about")
+    set_cells(package_copy, STATISTICS, row, value_text="about 300", value_best="300", qualifier="exact")
+    assert_invalid(check(package_copy, Numbers), "qualifier-not-as-words", STATISTICS, row, "qualifier")
+
+
+def test_a_range_in_words_read_as_both_bounds(package_copy):
+    row, _ = first_row(package_copy, STATISTICS, lambda r: r["qualifier"] == "range")
+    set_cells(package_copy, STATISTICS, row, value_text="ten to twenty", value_low="10", value_high="15")
+    assert_invalid(check(package_copy, Numbers), "number-not-as-words", STATISTICS, row, "value_high")
+
+
+def test_words_no_rule_reads_need_a_note(package_copy):
+    row, _ = first_row(package_copy, STATISTICS, lambda r: r["qualifier"] == "exact" and not r["notes"])
+    set_cells(package_copy, STATISTICS, row, value_text="a handful")
+    assert_invalid(check(package_copy, Numbers), "words-unread", STATISTICS, row, "value_text")
