@@ -6,6 +6,7 @@ one column to another."""
 
 from ..check import Check
 from .coordinates import Coordinates
+from .date_words import DateWords
 from .dates import Dates
 from .derived_files import DerivedFiles
 from .descriptor_profile import DescriptorProfile
@@ -26,6 +27,7 @@ CHECKS: list[type[Check]] = [
     SourceFiles,
     Quotes,
     Dates,
+    DateWords,
     Numbers,
     TextHygiene,
     RowRules,
