@@ -49,6 +49,7 @@ class TableModel:
     names: str | None = None  # entity: its names table
     same_as: str | None = None  # entity: field linking an entry to one that may be the same
     parent: str | None = None  # entity: field naming the entry it lies within
+    name_is_spelled: bool = False  # entity: its name is one of its spellings, or its notes explain why not
     dates: tuple[DateGroup, ...] = ()
     # (field, regular expression) for optional fields whose pattern is declared as "x-pattern" rather than in
     # constraints, where Frictionless's SQL export would turn it into a REGEXP that fails on empty cells
@@ -116,6 +117,7 @@ def table_model(resource: dict) -> TableModel:
         names=_text(declared.get("names")),
         same_as=_text(declared.get("same_as")),
         parent=_text(declared.get("parent")),
+        name_is_spelled=declared.get("name_is_spelled") is True,
         dates=_dates(declared.get("dates")),
         patterns=tuple(
             (f["name"], f["x-pattern"])

@@ -5,6 +5,7 @@ a docstring saying what it proves and the codes of the problems it reports. DATA
 one column to another."""
 
 from ..check import Check
+from .cited_names import CitedNames
 from .coordinates import Coordinates
 from .date_words import DateWords
 from .dates import Dates
@@ -32,6 +33,7 @@ CHECKS: list[type[Check]] = [
     TextHygiene,
     RowRules,
     Coordinates,
+    CitedNames,
     Orphans,
     Duplicates,
     DerivedFiles,
