@@ -30,6 +30,9 @@ class Problem:
     message: str  # what is wrong, here
     hint: str  # what to do about it
     severity: str = ERROR  # "error" fails the run; "warning" never does
+    # more for tools (the --json report) than the message holds: for quote-not-found, the whole quote, the nearest
+    # passage of the source and where they differ
+    detail: dict | None = None
 
     def where(self) -> str:
         parts = [self.file]
@@ -56,6 +59,7 @@ class Codes:
         field: str | None = None,
         message: str,
         hint: str | None = None,
+        detail: dict | None = None,
     ) -> Problem:
         declared = self.codes[code]  # an undeclared code is a bug in the check, reported as its crash
         return Problem(
@@ -67,6 +71,7 @@ class Codes:
             message=message,
             hint=hint or declared.hint,
             severity=declared.severity,
+            detail=detail,
         )
 
 

@@ -1,5 +1,6 @@
 """Text helpers shared by the checks: whitespace-insensitive search and the quote convention."""
 
+import difflib
 import re
 
 _WHITESPACE = re.compile(r"\s+")  # \s covers Unicode spaces, NBSP included
@@ -45,3 +46,32 @@ def quote_spans(quote: str, source: str) -> list[tuple[int, int]] | None:
         spans.append(found.span())
         position = found.end()
     return spans or None
+
+
+# Quotation marks and apostrophes a quote may have typed straight where the source prints them curly, or the reverse.
+_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"'})
+
+
+def nearest(part: str, source: str) -> tuple[str, str]:
+    """The passage of `source` nearest to `part` (a part of a quote not found there), and where the two differ,
+    in words. Both arguments must already be squashed."""
+    if not part:
+        return "", ""
+    straight = source.translate(_MARKS)
+    at = straight.find(part.translate(_MARKS))
+    if at >= 0:
+        passage = source[at : at + len(part)]
+        pairs = [(q, s) for q, s in zip(part, passage) if q != s]
+        q, s = pairs[0] if pairs else ("", "")
+        kind = "curly" if s in "‘’“”‚„" else "straight"
+        return passage, f"quotation marks: the source prints {kind} {s!r} where the quote has {q!r}"
+    match = difflib.SequenceMatcher(None, source, part, autojunk=False).find_longest_match(0, len(source), 0, len(part))
+    start = max(0, match.a - match.b)
+    passage = source[start : start + len(part)]
+    for index, (q, s) in enumerate(zip(part, passage)):
+        if q != s:
+            return passage, (
+                f"from character {index + 1}: the quote has {part[index : index + 20]!r}, "
+                f"the source {passage[index : index + 20]!r}"
+            )
+    return passage, "the source's passage ends before the quote does"

@@ -30,7 +30,7 @@ from validation.output import render_json
 
 REPO = Path(__file__).resolve().parent.parent
 REPORT_KEYS = {"report_version", "valid", "exit_code", "counts", "problems"}
-PROBLEM_KEYS = {"check", "code", "file", "row", "field", "message", "hint", "severity"}
+PROBLEM_KEYS = {"check", "code", "file", "row", "field", "message", "hint", "severity", "detail"}
 ANY: Any = ...  # matches any row or field in find_problems / assert_invalid
 
 

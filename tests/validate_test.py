@@ -53,7 +53,7 @@ def test_a_broken_package_exits_1_naming_code_file_row_and_field(package_copy):
     assert done.returncode == 1
     report = json.loads(done.stdout)
     assert any(p["code"] == "foreign-key" and p["row"] == row and p["field"] == "stance" for p in report["problems"])
-    assert set(report) == REPORT_KEYS and report["report_version"] == REPORT_VERSION == "1.1"
+    assert set(report) == REPORT_KEYS and report["report_version"] == REPORT_VERSION == "1.2"
     assert report["counts"]["errors"] + report["counts"]["warnings"] == len(report["problems"]) >= 1
     for problem in report["problems"]:
         assert set(problem) == PROBLEM_KEYS and problem["severity"] in ("error", "warning")

@@ -9,7 +9,7 @@ from model.problems import ERROR, WARNING, Problem
 
 # Version of the --json report's shape: the minor number grows when a key is added, the major number when a key
 # changes meaning or goes away. 1.1 added each problem's code.
-REPORT_VERSION = "1.1"
+REPORT_VERSION = "1.2"  # 1.2: a problem may carry "detail"
 
 
 def exit_code(problems: list[Problem]) -> int:

@@ -55,5 +55,6 @@ def test_json_carries_every_field_and_the_version():
         "message": "not found",
         "hint": "copy the passage",
         "severity": "error",
+        "detail": None,
     }
     assert exit_code([WARNING]) == 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from model.loader import Table
 from model.problems import Code, Problem
-from model.text import find_quote, squash
+from model.text import find_quote, nearest, squash
 
 from ..check import Check
 
@@ -62,14 +62,22 @@ class Quotes(Check):
             return []
         missing = find_quote(quote, source)
         if missing is not None:
-            shown = missing if len(missing) <= 80 else missing[:77] + "..."
+            passage, difference = nearest(missing, source)
+            ident = self.package.model.get(table.name).id_field
             return [
                 self.problem(
                     "quote-not-found",
                     file=table.path,
                     row=number,
                     field="quote",
-                    message=f"not found in sources/{source_id}.txt: {shown!r}",
+                    message=f"the quote of {record.get(ident, '') if ident else 'this row'} is not in "
+                    f"sources/{source_id}.txt; nearest passage: {passage!r}; {difference}",
+                    detail={
+                        "quote": record.get("quote", ""),
+                        "missing": missing,
+                        "nearest": passage,
+                        "difference": difference,
+                    },
                 )
             ]
         found = []

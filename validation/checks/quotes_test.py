@@ -84,3 +84,21 @@ def test_person_spelling_not_in_its_source(package_copy):
     relpath = "data/person_names.csv"
     row = break_cell(package_copy, relpath, lambda r: r["name"], "name", "Zzyzx Qworp")
     assert_invalid(check(package_copy, Quotes), "spelling-not-in-source", relpath, row, "name")
+
+
+def test_straight_quotation_marks_for_curly_ones_are_named_as_such(package_copy):
+    def curly(row):
+        return "’" in row["quote"] and ELLIPSIS not in row["quote"]
+
+    row = break_cell(package_copy, "data/testimonies.csv", curly, "quote", lambda q: q.replace("’", "'"))
+    problem = assert_invalid(check(package_copy, Quotes), "quote-not-found", "data/testimonies.csv", row, "quote")
+    assert "quotation marks" in problem["message"] and "curly" in problem["message"]
+    assert "’" in problem["detail"]["nearest"] and "'" in problem["detail"]["quote"]
+
+
+def test_a_changed_word_is_shown_with_the_nearest_passage(package_copy):
+    relpath = "data/testimonies.csv"
+    row = break_cell(package_copy, relpath, has_word, "quote", one_word_changed)
+    problem = assert_invalid(check(package_copy, Quotes), "quote-not-found", relpath, row, "quote")
+    assert problem["message"].startswith("the quote of tes-") and "nearest passage" in problem["message"]
+    assert "Xylophone" in problem["detail"]["quote"] and "Xylophone" not in problem["detail"]["nearest"]
