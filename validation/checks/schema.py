@@ -10,13 +10,16 @@ counts are left to derived_files, which names the command that restamps them.
 from __future__ import annotations
 
 import copy
+import difflib
 import multiprocessing
 import os
 import pickle
+from collections import defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from model.problems import Code, Problem
+from model.tables import VOCABULARY, TableModel
 
 from ..check import Check
 
@@ -209,8 +212,44 @@ class Schema(Check):
             for batch in batches
         ]
 
+    def _vocabulary(self, table: str, field: str | None) -> TableModel | None:
+        """The vocabulary a field takes its terms from, if it does."""
+        model = self.package.model
+        for reference in model.get(table).references if model.get(table) else ():
+            target = model.get(reference.table)
+            if reference.fields == (field,) and target is not None and target.role == VOCABULARY:
+                return target
+        return None
+
+    def _unknown_terms(self, found: list[tuple]) -> Iterator[Problem]:
+        """Foreign-key problems of vocabulary fields, with the terms nearest to the unknown one and the file."""
+        wanted = defaultdict(dict)  # table: {row: field}
+        for table, _, row, field, _ in found:
+            wanted[table][row] = field
+        values = {}
+        for table, rows in wanted.items():
+            for number, record in self.package.rows(table):
+                if number in rows:
+                    values[(table, number)] = record.get(rows[number], "")
+        for table, path, row, field, message in found:
+            vocabulary = self._vocabulary(table, field)
+            terms = [record.get("term", "") for _, record in self.package.rows(vocabulary.name)]
+            value = values.get((table, row), "")
+            near = difflib.get_close_matches(value, terms, n=3, cutoff=0.5)
+            hint = f"use a term of {vocabulary.path}" + (f"; nearest: {', '.join(near)}" if near else "")
+            yield self.problem(
+                "foreign-key",
+                file=path,
+                row=row,
+                field=field,
+                message=message,
+                hint=hint,
+                detail={"value": value, "vocabulary": vocabulary.path, "nearest": near},
+            )
+
     def end(self) -> Iterator[Problem]:
         package_errors_seen = False
+        unknown_terms: list[tuple] = []
         try:
             for outcome in (outcome for future in self.futures for outcome in future.result()):
                 if outcome["failed"]:
@@ -228,7 +267,9 @@ class Schema(Check):
                             continue
                         if row is None and error_type in _HEADER_ERRORS:
                             row = 1
-                        if error_type in CODES:
+                        if error_type == "foreign-key" and self._vocabulary(task_name, field):
+                            unknown_terms.append((task_name, path, row, field, message))
+                        elif error_type in CODES:
                             yield self.problem(error_type, file=path, row=row, field=field, message=message)
                         else:
                             yield Problem(
@@ -240,6 +281,7 @@ class Schema(Check):
                                 message=message,
                                 hint=OTHER_HINT,
                             )
+            yield from self._unknown_terms(unknown_terms)
         finally:
             if self.executor is not None:
                 self.executor.shutdown(cancel_futures=True)

@@ -124,3 +124,10 @@ def test_field_of_a_type_frictionless_does_not_know(package_copy):
 def test_pattern_that_is_no_regular_expression(package_copy):
     edit_first_field(package_copy, lambda field: field["constraints"].update(pattern="(unclosed"))
     assert_invalid(check(package_copy, Schema), "descriptor-unusable", "datapackage.json", None, None)
+
+
+def test_a_misspelt_vocabulary_term_is_shown_the_nearest_terms_and_the_file(package_copy):
+    row = break_cell(package_copy, "data/testimonies.csv", lambda r: True, "quote_type", "drect")
+    problem = assert_invalid(check(package_copy, Schema), "foreign-key", "data/testimonies.csv", row, "quote_type")
+    assert "data/vocabularies/quote_types.csv" in problem["hint"] and "nearest: direct" in problem["hint"]
+    assert problem["detail"]["nearest"][0] == "direct"
