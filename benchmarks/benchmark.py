@@ -6,7 +6,7 @@
 For each scale the evidence tables and every table pointing at their rows (the link tables; the model in
 datapackage.json says which these are) are repeated that many times under new IDs, quotes
 unchanged so that they are still found in their sources, and each copy's figures count their own population
-(population_key); entities, vocabularies and sources stay as shipped. The
+(population_key) and says which copy it is (notes); entities, vocabularies and sources stay as shipped. The
 copy is stamped and its REPORT.md regenerated with build.py, so that it is valid. `--rows N` adds a scale giving
 about N evidence rows. Each run prints wall time and peak memory (proportional set size, PSS, summed over the
 whole process tree, sampled every 20 ms) of validate.py and of `frictionless validate`, and their ratio. A run
@@ -37,6 +37,9 @@ ID = re.compile(r"^([a-z]+)-([0-9]+)$")
 # gets its own keys, as a real package's new sources mostly count other people: repeating the shipped keys would
 # make every group `factor` times larger and its comparisons grow with the square of the scale.
 GROUP_COLUMNS = {"population_key"}
+# And each copy of an evidence row says which copy it is in its notes: a row the same as another but for its ID is
+# an error (consistency's evidence-row-repeated), as it would be in a real package.
+COPY_NOTED = "notes"
 
 
 def scaled_tables(model: Model) -> dict[str, set[str]]:
@@ -74,6 +77,7 @@ def scale_package(dest: Path, factor: int) -> int:
             rows = list(reader)
         columns = [i for i, name in enumerate(header) if name in id_columns]
         groups = [i for i, name in enumerate(header) if name in GROUP_COLUMNS]
+        noted = header.index(COPY_NOTED) if table in evidence and COPY_NOTED in header else None
         with path.open("w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f, lineterminator="\n")
             writer.writerow(header)
@@ -84,6 +88,8 @@ def scale_package(dest: Path, factor: int) -> int:
                         out[i] = scaled_id(row[i], copy, width)
                     for i in groups:
                         out[i] = f"{row[i]}-{copy}" if copy and row[i] else row[i]
+                    if copy and noted is not None:
+                        out[noted] = f"{row[noted]} (copy {copy})".strip()
                     writer.writerow(out)
         if table in evidence:
             evidence_rows += len(rows) * factor

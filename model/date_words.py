@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 
@@ -19,10 +20,11 @@ Day = datetime.date
 
 @dataclass(frozen=True)
 class Named:
-    """Spans of days the words name; the row's date must meet at least one span of each list. `relative` says that
-    the spans were resolved against the publication date."""
+    """What the words name, as lists of (year, month, day), any of which may be None (a month without its year: any
+    year); the row's date must meet at least one of each list. `relative` says that they were resolved against the
+    publication date."""
 
-    spans: list[list[tuple[Day, Day]]]
+    spans: list[list[tuple[int | None, int | None, int | None]]]
     relative: bool
     weekday: int | None = None  # a weekday the words name: a one-day date must fall on it
 
@@ -42,15 +44,16 @@ def _years(low: Day, high: Day) -> range:
     return range(low.year, high.year + 1)
 
 
+@functools.lru_cache(maxsize=4096)  # rows of one source repeat their date words ("December 19", "Last June")
 def named(words: str, published: tuple[Day | None, Day | None]) -> Named | None:
     """The spans `words` name, or None where they name no year, month, day or weekday."""
     text = words.lower()
     first, last = published
-    spans: list[list[tuple[Day, Day]]] = []
+    spans: list[list[tuple[int | None, int | None, int | None]]] = []
     relative = False
     years = [int(y) for y in re.findall(_YEAR, text)]
     for year in years:
-        spans.append([(Day(year, 1, 1), Day(year, 12, 31))])
+        spans.append([(year, None, None)])
     months = [MONTHS[m] for m in re.findall(r"\b" + _MONTH + r"\b", text)]
     days = {  # month: day, from "December 19" or "19 December"
         MONTHS[m]: int(d) for m, d in re.findall(r"\b" + _MONTH + r" (\d{1,2})\b(?!,? ?\d{3})", text)
@@ -62,7 +65,7 @@ def named(words: str, published: tuple[Day | None, Day | None]) -> Named | None:
         shift = 1 if "last year" in text else 0
         candidates = [y - shift for y in _years(first, last)]
         if not months:
-            spans.append([(Day(y, 1, 1), Day(y, 12, 31)) for y in candidates])
+            spans.append([(y, None, None) for y in candidates])
         years = years or candidates
     for month in months:
         if re.search(r"\blast " + calendar.month_name[month].lower() + r"\b", text):
@@ -75,22 +78,40 @@ def named(words: str, published: tuple[Day | None, Day | None]) -> Named | None:
         else:
             # a month without a year takes its year from the context, which the words do not give: any year up to
             # the publication will do, and only the month (and day) is held to
-            year_choices = years or list(range(1900, (last or datetime.date.today()).year + 1))
-        if month in days:
-            spans.append([s for y in year_choices for s in _day_span(y, month, days[month])])
-        else:
-            spans.append([_month_span(y, month) for y in year_choices])
+            year_choices = years or [None]
+        spans.append([(y, month, days.get(month)) for y in year_choices])
     weekday = next((number for name, number in WEEKDAYS.items() if re.search(rf"\b{name}\b", text)), None)
     if not spans and weekday is None:
         return None
     return Named(spans, relative or weekday is not None, weekday)
 
 
+def _span(year: int, month: int | None, day: int | None) -> tuple[Day, Day] | None:
+    """The days a (year, month, day) names; None for a day that does not exist (February 30)."""
+    if month is None:
+        return Day(year, 1, 1), Day(year, 12, 31)
+    if day is None:
+        return _month_span(year, month)
+    found = _day_span(year, month, day)
+    return found[0] if found else None
+
+
 def meets(named_: Named, earliest: Day | None, latest: Day | None) -> bool:
-    """Whether a date from `earliest` to `latest` (None: open) meets every span list the words name."""
+    """Whether a date from `earliest` to `latest` (None: open) meets every list of what the words name."""
     low, high = earliest or Day.min, latest or Day.max
     for choices in named_.spans:
-        if not any(a <= high and low <= b for a, b in choices):
+        met = False
+        for year, month, day in choices:
+            # a month without its year: try the years the date spans (a few), not every year there is
+            years = [year] if year is not None else range(low.year, min(high.year, low.year + 200) + 1)
+            for candidate in years:
+                span = _span(candidate, month, day)
+                if span and span[0] <= high and low <= span[1]:
+                    met = True
+                    break
+            if met:
+                break
+        if not met:
             return False
     if named_.weekday is not None and earliest is not None and earliest == latest:
         return earliest.weekday() == named_.weekday

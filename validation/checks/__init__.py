@@ -6,6 +6,7 @@ one column to another."""
 
 from ..check import Check
 from .cited_names import CitedNames
+from .consistency import Consistency
 from .coordinates import Coordinates
 from .date_words import DateWords
 from .dates import Dates
@@ -34,6 +35,7 @@ CHECKS: list[type[Check]] = [
     RowRules,
     Coordinates,
     CitedNames,
+    Consistency,
     Orphans,
     Duplicates,
     DerivedFiles,
