@@ -7,7 +7,6 @@ check reads and docs/data-dictionary.md shows; the grammar of numbers is below."
 from __future__ import annotations
 
 import csv
-import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -144,11 +143,6 @@ def _number(text: str) -> tuple[float | None, str]:
 
 def read(value_text: str, found_rules: list[Rule]) -> Reading | None:
     """The words' reading, or None where no cue, number or phrase rule reads them."""
-    return _read(value_text, tuple(found_rules))
-
-
-@functools.lru_cache(maxsize=4096)  # figures repeat their words ("at least a million")
-def _read(value_text: str, found_rules: tuple[Rule, ...]) -> Reading | None:
     text = re.sub(r"\s+", " ", value_text.lower().replace("-", " ").replace("–", " to ")).strip()
     qualifier = "exact"
     for rule in sorted((r for r in found_rules if r.kind == "cue"), key=lambda r: -len(r.words)):

@@ -31,6 +31,24 @@ def find_quote(quote: str, source: str) -> str | None:
     return None
 
 
+def word_cut(quote: str, source: str) -> str | None:
+    """The first part of `quote` (split at …) whose first occurrence in order in `source` begins or ends inside a
+    word (a letter or digit on both sides of its edge), or None. Both squashed; every part must be in the source."""
+    position = 0
+    for part in quote.split(ELLIPSIS):
+        part = part.strip()
+        if not part:
+            continue
+        found = source.find(part, position)
+        end = found + len(part)
+        if (found > 0 and source[found - 1].isalnum() and part[0].isalnum()) or (
+            end < len(source) and source[end].isalnum() and part[-1].isalnum()
+        ):
+            return part
+        position = end
+    return None
+
+
 def quote_spans(quote: str, source: str) -> list[tuple[int, int]] | None:
     """Where each part of `quote` (split at …) stands in the unsquashed `source`, in order, as (start, end) character
     offsets; None if a part is missing. Whitespace runs match any whitespace run, as in find_quote."""

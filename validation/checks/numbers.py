@@ -49,6 +49,7 @@ class Numbers(Check):
     def begin(self) -> None:
         self.qualifiers = Qualifiers(record for _, record in self.package.rows("qualifiers"))
         self.rules = figure_words.rules()
+        self.read: dict[str, figure_words.Reading | None] = {}  # figures repeat their words ("at least a million")
 
     def wants(self, table: Table) -> bool:
         return {"qualifier", *BOUNDS} <= set(table.header)
@@ -89,7 +90,9 @@ class Numbers(Check):
     def _words(self, table: Table, number: int, record: dict[str, str], reading: Reading) -> list[Problem]:
         """The qualifier and the filled bounds against what the words say."""
         words = record.get("value_text", "")
-        said = figure_words.read(words, self.rules)
+        if words not in self.read:
+            self.read[words] = figure_words.read(words, self.rules)
+        said = self.read[words]
         where = {"file": table.path, "row": number}
         if said is None:
             if record.get("notes", "").strip():

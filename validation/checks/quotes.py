@@ -1,12 +1,12 @@
-"""Check 4: every quote is found in its archived source (whitespace runs compare equal; parts around … in order);
-every value_text is found in its quote; every date_text in its quote or source; every spelling in the names
-tables in the source it is credited to."""
+"""Check 4: every quote is found in its archived source (whitespace runs compare equal; parts around … in order)
+and begins and ends on a word's edge; every value_text is found in its quote; every date_text in its quote or
+source; every spelling in the names tables in the source it is credited to."""
 
 from __future__ import annotations
 
 from model.loader import Table
 from model.problems import Code, Problem
-from model.text import find_quote, nearest, squash
+from model.text import find_quote, nearest, squash, word_cut
 
 from ..check import Check
 
@@ -17,6 +17,10 @@ class Quotes(Check):
         "quote-not-found": Code(
             "a quote is not in its archived source",
             "copy the passage exactly from the archived text; mark an omission with … (U+2026)",
+        ),
+        "quote-cuts-a-word": Code(
+            "a quote begins or ends inside a word of its source",
+            "widen the quote to whole words (or cut it at a word's edge)",
         ),
         "value-text-not-in-quote": Code(
             "a figure's value_text is not in its quote",
@@ -81,6 +85,17 @@ class Quotes(Check):
                 )
             ]
         found = []
+        cut = word_cut(quote, source)
+        if cut is not None:
+            found.append(
+                self.problem(
+                    "quote-cuts-a-word",
+                    file=table.path,
+                    row=number,
+                    field="quote",
+                    message=f"{cut[:60]!r} begins or ends inside a word of sources/{source_id}.txt",
+                )
+            )
         value_text = squash(record.get("value_text", ""))
         if value_text and value_text not in quote:
             found.append(

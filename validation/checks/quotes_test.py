@@ -102,3 +102,11 @@ def test_a_changed_word_is_shown_with_the_nearest_passage(package_copy):
     problem = assert_invalid(check(package_copy, Quotes), "quote-not-found", relpath, row, "quote")
     assert problem["message"].startswith("the quote of tes-") and "nearest passage" in problem["message"]
     assert "Xylophone" in problem["detail"]["quote"] and "Xylophone" not in problem["detail"]["nearest"]
+
+
+def test_a_quote_that_begins_inside_a_word(package_copy):
+    def long_first_word(row):
+        return ELLIPSIS not in row["quote"] and re.match(r"^[A-Za-z]{6,}\b", row["quote"])
+
+    row = break_cell(package_copy, "data/testimonies.csv", long_first_word, "quote", lambda q: q[2:])
+    assert_invalid(check(package_copy, Quotes), "quote-cuts-a-word", "data/testimonies.csv", row, "quote")
