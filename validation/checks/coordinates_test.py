@@ -1,11 +1,12 @@
 """Check "coordinates": a place's coordinates lie inside its country's bounding box (validation/country_bounds.csv),
-and a place lies in the same country as its parent."""
+and a place lies in the same country as its parent, near it, located no more vaguely, with a precision its kind
+allows."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.faults import assert_invalid, assert_reports, break_cell, check, first_row, rows
+from tests.faults import assert_invalid, assert_reports, break_cell, check, first_row, rows, set_cells
 
 from .coordinates import Coordinates, country_boxes
 
@@ -52,3 +53,22 @@ def test_country_without_a_bounding_box_is_a_warning(package_copy):
     assert_reports(
         check(package_copy, Coordinates), "country-without-bounds", PLACES, row, "country", severity="warning"
     )
+
+
+def test_a_city_located_as_a_country(package_copy):
+    row, _ = first_row(package_copy, PLACES, lambda r: r["place_id"] == "pl-bishkek")
+    set_cells(package_copy, PLACES, row, location_precision="6")
+    assert_invalid(check(package_copy, Coordinates), "precision-not-as-kind", PLACES, row, "location_precision")
+
+
+def test_a_camp_located_more_vaguely_than_its_city(package_copy):
+    row, _ = first_row(package_copy, PLACES, lambda r: r["place_id"] == "pl-dongmehle-camp")
+    set_cells(package_copy, PLACES, row, location_precision="4")
+    assert_invalid(check(package_copy, Coordinates), "precision-vaguer-than-parent", PLACES, row, "location_precision")
+
+
+def test_a_place_far_from_its_parent(package_copy):
+    row, _ = first_row(package_copy, PLACES, lambda r: r["place_id"] == "pl-dongmehle-camp")
+    # Kashgar, about 900 km from Ghulja, the camp's parent; still inside China
+    set_cells(package_copy, PLACES, row, latitude="39.4677", longitude="75.9938")
+    assert_invalid(check(package_copy, Coordinates), "far-from-parent", PLACES, row, "latitude")
