@@ -1,7 +1,7 @@
-"""What a row's date words (date_text) name, as spans of days a date must meet: an explicit year, month or day
-("February 1, 2017", "in October 2017", "December 19"), and relative words resolved against the source's
-publication ("last year", "this year", "last June", "December 10 last year", "on Tuesday"). Words that name
-nothing (During her detention, Recently) give no span, and nothing is asked of them."""
+"""What date words name, as spans of days a date must meet: an explicit year, month or day ("February 1,
+2017", "in October 2017", "December 19", "12/10/2019" read either way), and relative words resolved against the
+source's publication ("last year", "this year", "last June", "December 10 last year", "on Tuesday"). Words that
+name nothing (During her detention, Recently) give no span, and nothing is asked of them."""
 
 from __future__ import annotations
 
@@ -51,6 +51,10 @@ def named(words: str, published: tuple[Day | None, Day | None]) -> Named | None:
     first, last = published
     spans: list[list[tuple[int | None, int | None, int | None]]] = []
     relative = False
+    numeric = re.findall(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b", text)
+    for a, b, year in numeric:  # 12/10/2019 reads two ways: both are kept, and either will do
+        spans.append([(int(year), int(m), int(d)) for m, d in {(a, b), (b, a)} if 1 <= int(m) <= 12])
+        text = text.replace(f"{a}/{b}/{year}", " ").replace(f"{a}.{b}.{year}", " ")
     years = [int(y) for y in re.findall(_YEAR, text)]
     for year in years:
         spans.append([(year, None, None)])

@@ -7,6 +7,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 
+from model import dates
+from model.date_words import meets, named
 from model.loader import SOURCE_METADATA, SOURCES_DIR
 from model.problems import Code, Problem
 from model.text import find_quote, squash
@@ -34,6 +36,14 @@ class SourceFiles(Check):
         "furniture-not-found": Code(
             "a passage marked as page furniture is not in the archived text",
             "copy the passage from the text exactly (whitespace may differ), or remove it from furniture",
+        ),
+        "published-not-as-words": Code(
+            "a source's published date is not a reading of the page's own date words (published_text)",
+            "set published to what published_text says (a numeric date may be read either way: say which in notes)",
+        ),
+        "url-unexplained": Code(
+            "a source's web address is neither stated by the page nor explained in its notes",
+            "record the address only as the page states it, or say in notes how it was found",
         ),
         "stray-file": Code(
             "a file in sources/ that is neither an archived text (.txt) nor its metadata (.yaml)",
@@ -69,6 +79,7 @@ class SourceFiles(Check):
                         field="furniture",
                         message=f"furniture passage {number} is not in the archived text: {passage[:80]!r}",
                     )
+            yield from self._published_and_url(meta, content)
             digest = hashlib.sha256(data).hexdigest()
             if digest != meta["sha256"]:
                 yield self.problem(
@@ -94,3 +105,27 @@ class SourceFiles(Check):
                     file=rel,
                     message="a file that is neither an archived text (.txt) nor its metadata (.yaml)",
                 )
+
+    def _published_and_url(self, meta: dict, content: str) -> Iterator[Problem]:
+        rel = f"{SOURCES_DIR}/{meta['source_id']}.yaml"
+        words = meta.get("published_text", "")
+        try:
+            earliest, latest = dates.bounds(meta.get("published", ""))
+        except dates.DateError:
+            earliest = latest = None  # an unreadable date is the dates check's, on data/sources.csv
+        said = named(words, (None, None)) if words else None
+        if said is not None and (earliest or latest) and not meets(said, earliest, latest):
+            yield self.problem(
+                "published-not-as-words",
+                file=rel,
+                field="published",
+                message=f"published {meta.get('published')!r} is not a reading of {words!r}",
+            )
+        url = meta.get("url", "")
+        if url and url not in content and not any(url in note for note in meta.get("notes", [])):
+            yield self.problem(
+                "url-unexplained",
+                file=rel,
+                field="url",
+                message=f"{url} is not in the archived text, and no note says how it was found",
+            )

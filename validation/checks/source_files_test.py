@@ -124,3 +124,15 @@ def test_furniture_passage_not_in_the_text(package_copy):
     report = check(package_copy, SourceFiles)
     problem = assert_invalid(report, "furniture-not-found", f"sources/{SOURCE}.yaml", None, "furniture")
     assert "Send to an enemy" in problem["message"] and "passage 2" in problem["message"]
+
+
+def test_published_that_is_no_reading_of_the_pages_date_words(package_copy):
+    replace_once(yaml_path(package_copy), 'published: "2020-01-03"', 'published: "2020-02-03"')
+    assert_invalid(
+        check(package_copy, SourceFiles), "published-not-as-words", f"sources/{SOURCE}.yaml", None, "published"
+    )
+
+
+def test_a_web_address_neither_stated_nor_explained(package_copy):
+    replace_once(yaml_path(package_copy), 'url: ""', 'url: "https://www.asianews.it/news-en/some-story.html"')
+    assert_invalid(check(package_copy, SourceFiles), "url-unexplained", f"sources/{SOURCE}.yaml", None, "url")
