@@ -9,9 +9,10 @@ and the static evidence site (its map's country outlines come from `npm ci`).
 
 PACKAGE_DIR defaults to this folder. Run it after changing any file in data/, sources/ or datapackage.json, then
 run python validate.py. Everything is made first and written only if all of it could be made; a file is written
-only where it changes. Curated tables are never touched. dist/ is made only from a package that validate.py finds
-valid, in a new folder that replaces the old one whole. Exit 0 done, 1 refused (broken YAML or descriptor, or for
---dist an invalid package), 2 cannot run.
+only where it changes. In the curated tables only empty date_earliest and date_latest cells are written, filled from
+the row's EDTF date (derived/date_bounds.py); nothing else in them is touched. dist/ is made only from a package that
+validate.py finds valid, in a new folder that replaces the old one whole. Exit 0 done, 1 refused (broken YAML or
+descriptor, or for --dist an invalid package), 2 cannot run.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from derived import date_bounds
 from derived.artifacts import make_all
 from model.loader import Package
 from model.problems import CannotRun
@@ -49,6 +51,12 @@ def main(argv: list[str] | None = None) -> int:
         print(render_text(problems))
         print("nothing was written: repair the YAML first")
         return 1
+    filled = date_bounds.fill(package)
+    for rel, data in filled.items():
+        (root / rel).write_bytes(data)
+    if filled:
+        print("filled empty date_earliest and date_latest in: " + ", ".join(filled))
+        package = Package(root)  # the hashes are those of the tables as now filled
     made = make_all(package)
     written = []
     for rel, data in made.items():

@@ -1,6 +1,7 @@
 """The README's "Adding a source", walked end to end as a curator would, with a synthetic source the test writes:
-archive it with curate.py, fill in its YAML, add a person, a testimony and a figure under the next free IDs, build,
-and validate. Then the commands refuse what they must: an ID taken, a file already archived."""
+archive it with curate.py, fill in its YAML, add a person, a testimony (its date typed once, as EDTF) and a figure
+under the next free IDs, build (which fills the date's bounds), and validate. Then the commands refuse what they
+must: a file already archived; and the next free ID moves on."""
 
 from __future__ import annotations
 
@@ -85,8 +86,6 @@ def test_a_source_added_as_the_readme_says_is_valid(package_copy, tmp_path):
             "place_id": "pl-yining",
             "date": "2018-03/2019-05",
             "date_text": "from March 2018 to May 2019",
-            "date_earliest": "2018-03-01",
-            "date_latest": "2019-05-31",
         },
     )
     append_row(
@@ -112,6 +111,7 @@ def test_a_source_added_as_the_readme_says_is_valid(package_copy, tmp_path):
 
     built = _run(BUILD, package_copy)
     assert built.returncode == 0, built.stdout + built.stderr
+    assert "filled empty date_earliest and date_latest in: data/testimonies.csv" in built.stdout
     checked = _run(VALIDATE, package_copy)
     assert checked.returncode == 0 and "VALID" in checked.stdout, checked.stdout
 

@@ -110,7 +110,8 @@ class Dates(Check):
                     "date-bound-mismatch",
                     field,
                     f"{record[field]!r} does not match the EDTF value; it should be {dates.iso(expected)!r}",
-                    f"set {field} to {dates.iso(expected)!r} (empty for an open end)",
+                    f"set {field} to {dates.iso(expected)!r} (empty for an open end)"
+                    + ("; python build.py fills an empty one" if not record[field] else ""),
                 )
         for field, value in ((start_field, start), (end_field, end)):
             first_day = dates.bounds(value)[0] if value else None
