@@ -94,7 +94,7 @@ def archive(root: Path, captured: Path, source_id: str) -> tuple[Path, Path]:
     with target.open("xb") as handle:  # "x": never over a file that appeared meanwhile
         handle.write(data)
     body = yaml.safe_dump(skeleton, allow_unicode=True, sort_keys=False, default_style=None, width=1000)
-    body = re.sub(r"^(published|published_text|url|author|publisher): ''$", r'\1: ""', body, flags=re.M)
+    body = re.sub(r": ''$", ': ""', body, flags=re.M)  # empty values written as the other YAML files write them
     with metadata.open("x", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n" + body)
     return target, metadata
