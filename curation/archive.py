@@ -80,7 +80,9 @@ def archive(root: Path, captured: Path, source_id: str) -> tuple[Path, Path]:
         "curation_status": "pending",
         "sha256": hashlib.sha256(data).hexdigest(),
         "captured_as": captured.name,
+        "captured_from": "unknown",
         "rights": "",
+        "located_copies": [],
         "notes": [],
         "furniture": [],
     }

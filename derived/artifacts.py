@@ -19,9 +19,10 @@ from functools import cached_property
 from model.loader import DESCRIPTOR, Package
 
 from . import data_dictionary, problem_codes, report
-from .sources_table import descriptor_sources, sources_table
+from .sources_table import descriptor_sources, source_copies_table, sources_table
 
 BUILD_COMMAND = "python build.py"
+SOURCE_COPIES = "source_copies"  # the table of where each source is found published, made from the YAML
 
 
 class Inputs:
@@ -78,6 +79,12 @@ def _sources_table(inputs: Inputs) -> Iterator[bytes]:
         yield sources_table(inputs.package.root, inputs.metadata, table.field_names)
 
 
+def _source_copies_table(inputs: Inputs) -> Iterator[bytes]:
+    table = inputs.package.table(SOURCE_COPIES)
+    if table is not None:
+        yield source_copies_table(inputs.metadata, table.field_names)
+
+
 def _descriptor(inputs: Inputs) -> Iterator[bytes]:
     """The descriptor with its sources list from the YAML and every readable resource stamped with its file's hash
     and size (a resource the loader refused is left as it is)."""
@@ -123,6 +130,12 @@ ARTIFACTS = [
     Artifact(report.REPORT, "REPORT.md is out of date with the tables", _report, from_metadata=True),
     Artifact(
         "data/sources.csv", "data/sources.csv differs from what sources/*.yaml give", _sources_table, from_metadata=True
+    ),
+    Artifact(
+        "data/source_copies.csv",
+        "data/source_copies.csv differs from the located_copies in sources/*.yaml",
+        _source_copies_table,
+        from_metadata=True,
     ),
     Artifact(
         DESCRIPTOR,

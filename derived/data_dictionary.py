@@ -95,11 +95,7 @@ def _figure_words() -> list[str]:
     out = [
         "## How a figure's words are read",
         "",
-        "`validate.py` reads each figure's `value_text`: a cue first, which sets the qualifier (none: `exact`); then "
-        "a number in digits (`10,000`, `1.25 million`, `80%`) or in words (`three`, `a million`, `ten to fifteen`, "
-        "`second`, `a couple`), which must stand in the bounds the qualifier fills, the first number in the first of "
-        "them; or a phrase with no number, which sets the qualifier and both bounds. Words no rule reads need a note "
-        "saying how the bounds were read. The rules are `model/figure_words.csv`:",
+        figure_words.HOW_READ + " The rules are `model/figure_words.csv`:",
         "",
         "| words | kind | qualifier | value_low | value_high | reading |",
         "| --- | --- | --- | --- | --- | --- |",

@@ -158,7 +158,8 @@ def dossier_sql(package: Package) -> str:
         else:
             continue
         holder = "e" if table.role == EVIDENCE else "l"
-        named_as = f"'{field}'"
+        # a link row's field is named with its table ("statement_subjects.person_id": the statement is about them)
+        named_as = f"'{field}'" if holder == "e" else f"'{table.name}.{field}'"
         # a link row's role in a vocabulary (a participant's role) says how the entity is named
         for reference in table.references:
             vocabulary = model.get(reference.table)

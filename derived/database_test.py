@@ -102,3 +102,29 @@ def test_a_foreign_key_that_leads_nowhere_is_refused(package_copy, tmp_path):
     break_cell(package_copy, "data/testimonies.csv", 2, "place_id", "pl-nowhere")
     with pytest.raises(ValueError, match="foreign keys that lead nowhere"):
         database.write(Package(package_copy), tmp_path / "broken.db")
+
+
+def test_statements_read_has_one_row_per_utterance_with_every_stance(connection):
+    package = Package(REPO)
+    records = [record for _, record in package.rows("statements")]
+    utterances = {r["utterance_id"] for r in records}
+    assert len(utterances) < len(records)  # some utterance is recorded as several rows
+    assert connection.execute("SELECT count(*) FROM statements_read").fetchone()[0] == len(utterances)
+    for utterance in utterances:
+        stances = sorted({r["stance"] for r in records if r["utterance_id"] == utterance})
+        (terms,) = connection.execute(
+            "SELECT stance_terms FROM statements_read WHERE utterance_id = ?", (utterance,)
+        ).fetchone()
+        assert terms.split(";") == stances, utterance
+
+
+def test_events_read_names_who_reports_each_event(connection):
+    package = Package(REPO)
+    for _, event in package.rows("events"):
+        (claimant,) = connection.execute(
+            "SELECT claimant FROM events_read WHERE event_id = ?", (event["event_id"],)
+        ).fetchone()
+        if event["claimant_description"]:
+            assert claimant == event["claimant_description"]
+        elif not event["claimant_person_id"] and not event["claimant_org_id"]:
+            assert claimant.endswith("(the publisher)"), event["event_id"]

@@ -63,17 +63,26 @@ _SHARED = set(FIGURE_FIELDS) - {"statistic_id"}
 
 class Collector:
     """What the report needs from the evidence tables, gathered row by row in the checker's one pass over them:
-    rows per source and table, and each figure's fields (not its quote or notes)."""
+    what each source yields in each table (rows, or for a table counted by a field such as a statement's
+    utterance_id, its distinct values), and each figure's fields (not its quote or notes)."""
 
     def __init__(self, package: Package) -> None:
         self.counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         self.figures: list[tuple] = []
         self._labels = {t.name: t.label for t in package.model.evidence}
+        self._count_by = {t.name: t.count_by for t in package.model.evidence if t.count_by}
+        self._counted: set[tuple[str, str]] = set()  # (table, value of count_by) already counted
 
     def wants(self, table: Table) -> bool:
         return table.name in self._labels
 
     def row(self, table: Table, number: int, row: dict[str, str]) -> None:
+        count_by = self._count_by.get(table.name)
+        if count_by:
+            counted = (table.name, row.get(count_by, ""))
+            if counted in self._counted:
+                return
+            self._counted.add(counted)
         self.counts[row.get("source_id", "")][self._labels[table.name]] += 1
         if table.name == "statistics":
             self.figures.append(
@@ -107,7 +116,8 @@ def _rows_per_source(package: Package, sources: list[dict], collected: Collector
         "## Rows per source",
         "",
         "How many rows each source yields in each evidence table, and how many people, organisations and places "
-        "it names (from the names tables).",
+        "it names (from the names tables). Statements are counted as utterances: the rows that record one "
+        "utterance, one per stance, count once (`utterance_id`).",
         "",
     ]
     evidence = [t.label for t in package.model.evidence]

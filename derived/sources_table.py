@@ -1,4 +1,5 @@
-"""data/sources.csv and the descriptor's "sources" list, from the sources' YAML metadata (read by the loader)."""
+"""data/sources.csv, data/source_copies.csv and the descriptor's "sources" list, from the sources' YAML metadata
+(read by the loader)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,18 @@ def sources_table(root: Path, metadata: list[dict], field_names: list[str]) -> b
             "published_latest": dates.iso(latest),
         }
         writer.writerow([values.get(name, "") for name in field_names])
+    return out.getvalue().encode("utf-8")
+
+
+def source_copies_table(metadata: list[dict], field_names: list[str]) -> bytes:
+    """One row per located copy of a source, in the order of the sources and of their YAML."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(field_names)
+    for meta in metadata:
+        for copy in meta.get("located_copies", []):
+            values = {**copy, "source_id": meta["source_id"]}
+            writer.writerow([values.get(name, "") for name in field_names])
     return out.getvalue().encode("utf-8")
 
 

@@ -50,10 +50,16 @@ class TableModel:
     same_as: str | None = None  # entity: field linking an entry to one that may be the same
     parent: str | None = None  # entity: field naming the entry it lies within
     name_is_spelled: bool = False  # entity: its name is one of its spellings, or its notes explain why not
+    count_by: str | None = None  # evidence: the field whose distinct values a count counts; None: every row counts
     dates: tuple[DateGroup, ...] = ()
     # (field, regular expression) for optional fields whose pattern is declared as "x-pattern" rather than in
     # constraints, where Frictionless's SQL export would turn it into a REGEXP that fails on empty cells
     patterns: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def counted_field(self) -> str | None:
+        """The field whose distinct values are what a count of this table counts: count_by, else the row's ID."""
+        return self.count_by or self.id_field
 
     @property
     def id_field(self) -> str | None:
@@ -118,6 +124,7 @@ def table_model(resource: dict) -> TableModel:
         same_as=_text(declared.get("same_as")),
         parent=_text(declared.get("parent")),
         name_is_spelled=declared.get("name_is_spelled") is True,
+        count_by=_text(declared.get("count_by")),
         dates=_dates(declared.get("dates")),
         patterns=tuple(
             (f["name"], f["x-pattern"])

@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
+from model import figure_words
 from model.loader import Package
 from model.tables import ENTITY, EVIDENCE, SOURCES, VOCABULARY
 from model.text import quote_spans
@@ -109,6 +110,7 @@ class Site:
         }
         metadata, _ = self.package.source_metadata
         self.furniture = {m["source_id"]: m.get("furniture", []) for m in metadata}
+        self.copies = {m["source_id"]: m.get("located_copies", []) for m in metadata}
         self.notes = {m["source_id"]: m.get("notes", []) for m in metadata}
         self.entity_tables = model.entities
         self.entities: dict[str, dict] = {}  # ID: row, with "table" added
@@ -141,7 +143,7 @@ class Site:
         self.dossier: dict[str, list[dict]] = defaultdict(list)
         for row in self._all(db, "SELECT * FROM dossier"):
             self.dossier[row["entity_id"]].append(row)
-        self.statements = self._all(db, "SELECT * FROM statements_read ORDER BY state_name, stance, date_earliest")
+        self.statements = self._all(db, "SELECT * FROM statements_read ORDER BY state_name, office, date_earliest")
         self.testimonies = {r["testimony_id"]: r for r in self._all(db, "SELECT * FROM testimonies_read")}
         self.events = self._all(db, "SELECT * FROM events_read ORDER BY date_earliest, event_id")
         self.figures = {r["statistic_id"]: r for r in self._all(db, "SELECT * FROM figures_read")}
@@ -151,8 +153,9 @@ class Site:
             "JOIN allegation_types t ON t.term = a.allegation ORDER BY t.label, a.testimony_id",
         )
         self.cited = {s["source_id"]: s["cited"] for s in self.sources}
+        # A table counted by a field (a statement's utterance_id) counts that field's distinct values, not rows.
         self.counts = {
-            t.label or t.name: db.execute(f'SELECT count(*) FROM "{t.name}"').fetchone()[0]
+            t.label or t.name: db.execute(f'SELECT count(DISTINCT "{t.counted_field}") FROM "{t.name}"').fetchone()[0]
             for t in [*model.evidence, *model.entities]
         }
         self.counts["sources"] = len(self.sources)
@@ -348,7 +351,7 @@ def _lists(site: Site) -> Iterator[Page]:
     yield "events.html", "events.html", {"timeline": _timeline(site, "rows/{}.html")}
     yield "about.html", "about.html", {}
     yield "search.html", "search.html", {}
-    yield "statements.html", "statements.html", {"by_state": _grouped(site.statements, "state_name", "stance")}
+    yield "statements.html", "statements.html", {"by_state": _grouped(site.statements, "state_name", "office")}
     by_allegation = defaultdict(list)
     for a in site.allegations:
         by_allegation[a["label"]].append(site.testimonies[a["testimony_id"]])
@@ -368,6 +371,8 @@ def _lists(site: Site) -> Iterator[Page]:
             "show_range": report.show_range,
             "measures": site.labels.get("measures", {}),
             "units": site.labels.get("units", {}),
+            "word_rules": figure_words.rules(),
+            "how_read": Markup(MarkdownIt("commonmark", {"html": False}).renderInline(figure_words.HOW_READ)),
         },
     )
 
@@ -394,6 +399,7 @@ def _sources(site: Site) -> Iterator[Page]:
                 "uncited": uncited,
                 "total": total,
                 "rows": site.rows_of.get(source["source_id"], []),
+                "copies": site.copies.get(source["source_id"], []),
             },
         )
 

@@ -152,3 +152,20 @@ def test_the_timeline_shows_uncertain_dates_and_open_ends():
     assert events[2] is None
     drawn = str(timeline.draw([e for e in events if e], "rows/{}.html"))
     assert 'class="event uncertain"' in drawn and 'marker-end="url(#open-end)"' in drawn
+
+
+def test_the_figures_page_shows_every_rule_for_reading_a_figures_words(dist_folder):
+    from model import figure_words
+
+    page = html.unescape((dist_folder / "site" / "figures.html").read_text(encoding="utf-8"))
+    rules = figure_words.rules()
+    assert rules and all(f"<td>{rule.words}</td>" in page for rule in rules)
+    assert "tens of thousands" in page and "20,000" in page and "99,999" in page
+
+
+def test_a_source_page_lists_where_the_text_is_published(dist_folder):
+    package = Package(dist_folder.parent)
+    for meta in package.source_metadata[0]:
+        page = (dist_folder / "site" / "sources" / f"{meta['source_id']}.html").read_text(encoding="utf-8")
+        for copy in meta["located_copies"]:
+            assert f'href="{html.escape(copy["url"])}"' in page, copy["url"]

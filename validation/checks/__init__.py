@@ -21,6 +21,7 @@ from .row_rules import RowRules
 from .schema import Schema
 from .source_files import SourceFiles
 from .text_hygiene import TextHygiene
+from .utterances import Utterances
 
 CHECKS: list[type[Check]] = [
     Schema,
@@ -36,6 +37,7 @@ CHECKS: list[type[Check]] = [
     Coordinates,
     CitedNames,
     Consistency,
+    Utterances,
     Orphans,
     Duplicates,
     DerivedFiles,

@@ -74,3 +74,14 @@ def test_problem_codes_document_edited_by_hand(package_copy):
     path = package_copy / "docs" / "problem-codes.md"
     path.write_text(path.read_text(encoding="utf-8") + "| `made-up` | | | | |\n", encoding="utf-8")
     assert_invalid(check(package_copy, DerivedFiles), "derived-file-stale", "docs/problem-codes.md", None, None)
+
+
+def test_located_copy_edited_without_a_build(package_copy):
+    meta = package_copy / "sources" / f"{SOURCE}.yaml"
+    replace_once(
+        meta,
+        '    publisher: "AsiaNews"\n    published_shown: "01/03',
+        '    publisher: "Asia News"\n    published_shown: "01/03',
+    )
+    report = check(package_copy, DerivedFiles)
+    assert_invalid(report, "derived-file-stale", "data/source_copies.csv", None, None)

@@ -11,7 +11,7 @@ from model.problems import Code, Problem
 
 from ..check import Check
 
-# table, the columns, how many of them must be filled (exactly one / at least one), what to do
+# table, the columns, how many of them must be filled (exactly one / at least one / at most one), what to do
 RULES = [
     (
         "event_participants",
@@ -31,7 +31,14 @@ RULES = [
         "at least one",
         "name whom the account is about or describe them",
     ),
-    ("statements", ("speaker_person_id", "speaker_org_id"), "at least one", "give the speaking person or body"),
+    (
+        "statements",
+        ("speaker_person_id", "speaker_org_id", "speaker_description"),
+        "at least one",
+        'give the speaking person or body, or describe the speaker in the source\'s words ("Analysts")',
+    ),
+    ("statistics", ("claimant_person_id", "claimant_org_id"), "at most one", "name one claimant: a person or a body"),
+    ("events", ("claimant_person_id", "claimant_org_id"), "at most one", "name one claimant: a person or a body"),
     (
         "mentions",
         ("person_id", "org_id", "place_id"),
@@ -45,7 +52,8 @@ class RowRules(Check):
     name = "row_rules"
     codes = {
         "columns-not-filled-as-required": Code(
-            "of columns that go together, not as many are filled as the rule requires (exactly one, or at least one)",
+            "of columns that go together, not as many are filled as the rule requires (exactly one, at least one, or "
+            "at most one)",
             "fill the columns as the message says",
         ),
         "pattern-not-matched": Code(
@@ -82,7 +90,7 @@ class RowRules(Check):
             if not set(columns) <= set(table.header):
                 continue
             filled = sum(bool(record.get(c, "")) for c in columns)
-            if filled == 0 or (how == "exactly one" and filled > 1):
+            if (filled == 0 and how != "at most one") or (how != "at least one" and filled > 1):
                 found.append(
                     self.problem(
                         "columns-not-filled-as-required",

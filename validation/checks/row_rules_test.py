@@ -52,6 +52,20 @@ def test_statement_without_speaker(package_copy):
     assert_invalid(check(package_copy, RowRules), RULE, "data/statements.csv", row, "speaker_person_id")
 
 
+def test_statement_described_by_no_one(package_copy):
+    row = break_cell(
+        package_copy, "data/statements.csv", lambda r: r["speaker_description"] == "Analysts", "speaker_description", ""
+    )
+    assert_invalid(check(package_copy, RowRules), RULE, "data/statements.csv", row, "speaker_person_id")
+
+
+def test_event_claimed_by_a_person_and_a_body_at_once(package_copy):
+    row = break_cell(
+        package_copy, "data/events.csv", lambda r: r["claimant_person_id"], "claimant_org_id", "org-atajurt"
+    )
+    assert_invalid(check(package_copy, RowRules), RULE, "data/events.csv", row, "claimant_person_id")
+
+
 def test_person_linked_to_itself(package_copy):
     row, person = first_row(package_copy, "data/persons.csv", lambda r: r["possibly_same_as"])
     break_cell(package_copy, "data/persons.csv", row, "possibly_same_as", person["person_id"])

@@ -1,9 +1,12 @@
 """Check 3: every source has its archived text and its YAML metadata; the YAML is safe, well-typed and valid (the
 loader reads it, and its problems are reported here); the text's SHA-256 equals the one recorded; every passage
-marked as page furniture is in the text; nothing else lies in sources/."""
+marked as page furniture is in the text; the web address to cite is stated by the text or is a located copy of it,
+and each located copy's date is a reading of what that page shows and agrees with the source's; nothing else lies in
+sources/."""
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from collections.abc import Iterator
 
@@ -42,8 +45,17 @@ class SourceFiles(Check):
             "set published to what published_text says (a numeric date may be read either way: say which in notes)",
         ),
         "url-unexplained": Code(
-            "a source's web address is neither stated by the page nor explained in its notes",
-            "record the address only as the page states it, or say in notes how it was found",
+            "a source's web address is neither stated by the archived text nor that of a located copy of the same text",
+            "record the address only as the text states it, or add it to located_copies (relation same-text) with "
+            "the publisher and date that page shows and how it was matched",
+        ),
+        "copy-date-not-as-shown": Code(
+            "a located copy's published date is not EDTF, or not a reading of the date that page shows",
+            "set published to the EDTF reading of published_shown (empty where the page shows no date)",
+        ),
+        "copy-date-disagrees": Code(
+            "a located copy of the same text shows a date that the source's published date does not allow",
+            "narrow or correct published (with a note), or say in matched why the copy is dated otherwise",
         ),
         "stray-file": Code(
             "a file in sources/ that is neither an archived text (.txt) nor its metadata (.yaml)",
@@ -121,11 +133,47 @@ class SourceFiles(Check):
                 field="published",
                 message=f"published {meta.get('published')!r} is not a reading of {words!r}",
             )
+        copies = meta.get("located_copies", [])
         url = meta.get("url", "")
-        if url and url not in content and not any(url in note for note in meta.get("notes", [])):
+        same_text = {c["url"] for c in copies if c["relation"] == "same-text"}
+        if url and url not in content and url not in same_text:
             yield self.problem(
                 "url-unexplained",
                 file=rel,
                 field="url",
-                message=f"{url} is not in the archived text, and no note says how it was found",
+                message=f"{url} is not in the archived text, nor a located copy of the same text",
             )
+        for number, copy in enumerate(copies, start=1):
+            yield from self._located_copy(rel, number, copy, earliest, latest)
+
+    def _located_copy(
+        self, rel: str, number: int, copy: dict, earliest: datetime.date | None, latest: datetime.date | None
+    ) -> Iterator[Problem]:
+        field = f"located_copies/{number}/published"
+        try:
+            shown_earliest, shown_latest = dates.bounds(copy["published"]) if copy["published"] else (None, None)
+        except dates.DateError:
+            yield self.problem(
+                "copy-date-not-as-shown", file=rel, field=field, message=f"{copy['published']!r} is not EDTF"
+            )
+            return
+        shown = copy["published_shown"]
+        said = named(shown, (None, None)) if shown else None
+        if (copy["published"] and not shown) or (
+            said is not None and (shown_earliest is None or not meets(said, shown_earliest, shown_latest))
+        ):
+            yield self.problem(
+                "copy-date-not-as-shown",
+                file=rel,
+                field=field,
+                message=f"published {copy['published']!r} is not a reading of {shown!r}",
+            )
+        if copy["relation"] == "same-text" and shown_earliest and (earliest or latest):
+            if (latest and shown_earliest > latest) or (earliest and shown_latest and shown_latest < earliest):
+                yield self.problem(
+                    "copy-date-disagrees",
+                    file=rel,
+                    field=field,
+                    message=f"the copy at {copy['url']} shows {copy['published_shown']!r}, outside the source's "
+                    "published date",
+                )

@@ -67,7 +67,7 @@ def test_broken_yaml_syntax(package_copy):
 
 def test_unquoted_yaml_date_is_not_text(package_copy):
     quoted = re.search(r'^published: "(\d{4}-\d{2}-\d{2})"$', yaml_path(package_copy).read_text(encoding="utf-8"), re.M)
-    replace_once(yaml_path(package_copy), quoted.group(0), f"published: {quoted.group(1)}")
+    replace_once(yaml_path(package_copy), "\n" + quoted.group(0), f"\npublished: {quoted.group(1)}")
     assert_invalid(check(package_copy, SourceFiles), "yaml-value-not-text", f"sources/{SOURCE}.yaml", None, "published")
 
 
@@ -89,7 +89,7 @@ def test_yaml_named_for_another_source(package_copy):
 
 def test_yaml_publication_date_not_edtf(package_copy):
     quoted = re.search(r'^published: "[^"]+"$', yaml_path(package_copy).read_text(encoding="utf-8"), re.M)
-    replace_once(yaml_path(package_copy), quoted.group(0), 'published: "January 2020"')
+    replace_once(yaml_path(package_copy), "\n" + quoted.group(0), '\npublished: "January 2020"')
     assert_invalid(check(package_copy, SourceFiles), "published-not-edtf", f"sources/{SOURCE}.yaml", None, "published")
 
 
@@ -127,12 +127,61 @@ def test_furniture_passage_not_in_the_text(package_copy):
 
 
 def test_published_that_is_no_reading_of_the_pages_date_words(package_copy):
-    replace_once(yaml_path(package_copy), 'published: "2020-01-03"', 'published: "2020-02-03"')
+    replace_once(yaml_path(package_copy), '\npublished: "2020-01-03"', '\npublished: "2020-02-03"')
     assert_invalid(
         check(package_copy, SourceFiles), "published-not-as-words", f"sources/{SOURCE}.yaml", None, "published"
     )
 
 
-def test_a_web_address_neither_stated_nor_explained(package_copy):
-    replace_once(yaml_path(package_copy), 'url: ""', 'url: "https://www.asianews.it/news-en/some-story.html"')
+def test_a_web_address_neither_stated_nor_located(package_copy):
+    path = yaml_path(package_copy)
+    replace_once(path, '\nurl: "https://www.asianews.it/', '\nurl: "https://www.asianews.it/other-')
     assert_invalid(check(package_copy, SourceFiles), "url-unexplained", f"sources/{SOURCE}.yaml", None, "url")
+
+
+def test_a_translation_is_no_located_copy_of_the_text_itself(package_copy):
+    path = yaml_path(package_copy)
+    italian = "https://asianews.it/notizie-it/Cinese-kazaka-fuggita-dai-campi-del-Xinjiang:-Non-voglio-tornare-alle-torture-48944.html"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r'^url: ".*"$', f'url: "{italian}"', text, count=1, flags=re.M), encoding="utf-8")
+    assert_invalid(check(package_copy, SourceFiles), "url-unexplained", f"sources/{SOURCE}.yaml", None, "url")
+
+
+def test_a_located_copys_date_that_is_no_reading_of_what_it_shows(package_copy):
+    replace_once(yaml_path(package_copy), '    published: "2020-01-03"', '    published: "2020-01-13"')
+    report = check(package_copy, SourceFiles)
+    problem = assert_invalid(
+        report, "copy-date-not-as-shown", f"sources/{SOURCE}.yaml", None, "located_copies/1/published"
+    )
+    assert "01/03/2020" in problem["message"]
+
+
+def test_a_located_copy_dated_without_a_date_shown(package_copy):
+    path = yaml_path(package_copy)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace('published_shown: ""\n    published: ""', 'published_shown: ""\n    published: "2020"', 1)
+    )
+    assert_invalid(
+        check(package_copy, SourceFiles),
+        "copy-date-not-as-shown",
+        f"sources/{SOURCE}.yaml",
+        None,
+        "located_copies/2/published",
+    )
+
+
+def test_a_copy_of_the_same_text_dated_outside_the_sources_date(package_copy):
+    path = yaml_path(package_copy)
+    replace_once(
+        path,
+        'published_shown: "01/03/2020, 17.18"\n    published: "2020-01-03"',
+        'published_shown: "01/03/2021, 17.18"\n    published: "2021-01-03"',
+    )
+    assert_invalid(
+        check(package_copy, SourceFiles),
+        "copy-date-disagrees",
+        f"sources/{SOURCE}.yaml",
+        None,
+        "located_copies/1/published",
+    )
