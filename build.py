@@ -3,7 +3,8 @@
 data/sources.csv and the descriptor's sources list from sources/*.yaml, each resource's hash and bytes in
 datapackage.json, docs/data-dictionary.md and docs/problem-codes.md. With --dist, then also what users open, in
 dist/ (the list is derived/dist.py): SQLite with Datasette metadata, a workbook, Parquet, ready-to-read tables,
-and the static evidence site (its map's country outlines come from `npm ci`).
+and the static evidence site (its map's country outlines are in derived/site/outlines/), needing nothing but
+requirements.txt and no network.
 
     python build.py [PACKAGE_DIR] [--dist]
 
@@ -72,7 +73,6 @@ def main(argv: list[str] | None = None) -> int:
 def write_dist(root: Path) -> int:
     """Validate the package as it now is, and only if it is valid make dist/."""
     from derived import dist
-    from derived.site.svg_map import OutlinesMissing
     from validation import engine
     from validation.checks import CHECKS
     from validation.output import exit_code
@@ -83,11 +83,7 @@ def write_dist(root: Path) -> int:
         print(render_text(problems))
         print("dist/ was not made: the package is not valid (see above; python validate.py says the same)")
         return 1
-    try:
-        made = dist.write(package, root / dist.FOLDER)
-    except OutlinesMissing as missing:
-        print(f"cannot run: {missing}", file=sys.stderr)
-        return 2
+    made = dist.write(package, root / dist.FOLDER)
     print(f"made in {dist.FOLDER}/: " + ", ".join(made))
     return 0
 

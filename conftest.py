@@ -9,6 +9,8 @@ from hypothesis import settings
 
 from tests.faults import copy_package
 
+pytest_plugins = ["tests.every_test_runs"]  # with REQUIRE_EVERY_TEST=1 (CI), a skipped test fails the run
+
 # No example database in the working tree, no per-example deadline (an example may run the whole checker).
 settings.register_profile("package", database=None, deadline=None)
 settings.load_profile("package")

@@ -1,6 +1,7 @@
 """The README stays true: its Quick start is the two commands CI runs; every example of its cookbook and loading
 recipes runs on the package and its dist/ and prints something (SQL in SQLite and in DuckDB, pandas, and R where R is
-installed); its table of sources matches the sources' curation status."""
+installed, with readr and jsonlite where an example loads them); its table of sources matches the sources' curation
+status."""
 
 from __future__ import annotations
 
@@ -83,12 +84,15 @@ def test_sql_example_runs_in_sqlite_and_duckdb_alike(sql, built):
 
 @pytest.mark.parametrize("code", code_blocks(EXAMPLES, "r"))
 def test_r_example_runs(code, built):
+    libraries = re.findall(r"^library\((\w+)\)", code, re.M)
+    needs = "needs R" + (f" with {' and '.join(libraries)}" if libraries else "")
+    debian = " ".join(["r-base-core"] + [f"r-cran-{name}" for name in libraries])
     if shutil.which("Rscript") is None:
-        pytest.skip("R is not installed")
-    if "library(frictionless)" in code:
-        probe = subprocess.run(["Rscript", "-e", "library(frictionless)"], capture_output=True, text=True)
+        pytest.skip(f"{needs} (Debian: apt-get install {debian})")
+    if libraries:
+        probe = subprocess.run(["Rscript", "-e", "; ".join(f"library({n})" for n in libraries)], capture_output=True)
         if probe.returncode != 0:
-            pytest.skip("R's frictionless package is not installed")
+            pytest.skip(f"{needs} (Debian: apt-get install {debian})")
     done = subprocess.run(["Rscript", "-e", code], cwd=built, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip(), "the example printed nothing"
@@ -103,7 +107,8 @@ def test_the_cookbook_answers_every_question_in_sql_pandas_and_r():
         assert code_blocks(question, "sql") and code_blocks(question, "python") and code_blocks(question, "r"), title
     loading = section("Loading the tables with their types")
     assert "import pandas" in loading and "from frictionless import" in loading
-    assert "library(frictionless)" in "\n".join(code_blocks(loading, "r"))
+    r_loading = "\n".join(code_blocks(loading, "r"))
+    assert "library(readr)" in r_loading and "library(jsonlite)" in r_loading and "col_date(" in r_loading
 
 
 def test_readme_table_of_sources_matches_curation_status():

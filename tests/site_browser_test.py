@@ -16,7 +16,7 @@ AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = REPO / "test-screenshots"
 pytestmark = pytest.mark.skipif(
     not (CHROMIUM and CHROMEDRIVER and AXE.is_file()),
-    reason="needs Debian's chromium and chromium-driver (.ci/run installs them) and `npm ci` (axe-core)",
+    reason="needs Chromium and chromedriver (Debian: apt-get install chromium chromium-driver) and `npm ci` (axe-core)",
 )
 
 

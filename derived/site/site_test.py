@@ -124,7 +124,10 @@ def test_uncited_words_leave_out_page_furniture(dist_folder):
     assert total_without > total and uncited_without > uncited
 
 
-@pytest.mark.skipif(shutil.which("java") is None or not VNU.is_file(), reason="needs Java and `npm ci` (vnu-jar)")
+@pytest.mark.skipif(
+    shutil.which("java") is None or not VNU.is_file(),
+    reason="needs Java (Debian: apt-get install default-jre-headless) and `npm ci` (vnu-jar)",
+)
 def test_every_page_is_valid_html(dist_folder):
     checked = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", str(dist_folder / "site")],

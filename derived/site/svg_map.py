@@ -1,6 +1,6 @@
-"""The site's map, drawn at build time as SVG: country outlines from Natural Earth (world-atlas's 1:50m countries,
-installed by `npm ci` from package.json; no tile server, no network) and every place at its coordinates, drawn as large
-and as vague as its precision allows, so that a country's centroid does not look like a pinpoint."""
+"""The site's map, drawn at build time as SVG: country outlines from Natural Earth (its 1:50m countries, kept in
+outlines/ beside this module; no tile server, no network) and every place at its coordinates, drawn as large and as
+vague as its precision allows, so that a country's centroid does not look like a pinpoint."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-REPO = Path(__file__).resolve().parents[2]
-COUNTRIES = REPO / "node_modules" / "world-atlas" / "countries-50m.json"
+# TopoJSON made from world-atlas's countries-50m.json by outlines/make_outlines.py (outlines/README.md says how)
+COUNTRIES = Path(__file__).resolve().parent / "outlines" / "countries-50m.json"
 WIDTH = 900
 PADDING = 3.0  # degrees around the places shown
 REACH = 40.0  # degrees of longitude from the places' median beyond which a place is listed, not drawn
@@ -29,10 +29,6 @@ MARKERS = {
     "6": (30, True),
     "7": (22, True),
 }
-
-
-class OutlinesMissing(RuntimeError):
-    pass
 
 
 @dataclass
@@ -78,8 +74,6 @@ def _extent(places: list[Place]) -> tuple[float, float, float, float]:
 def draw(places: list[Place], labels: dict[str, str], link: str) -> tuple[Markup, list[Place]]:
     """The map as an SVG element, and the places too far from the others to be drawn on it. `labels` are the
     location_precisions labels; `link` a format string taking a place ID."""
-    if not COUNTRIES.is_file():
-        raise OutlinesMissing(f"{COUNTRIES} is missing: run `npm ci` to install the map's country outlines")
     if not places:
         return Markup(""), []
     middle = sorted(p.longitude for p in places)[len(places) // 2]
