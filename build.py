@@ -12,8 +12,9 @@ PACKAGE_DIR defaults to this folder. Run it after changing any file in data/, so
 run python validate.py. Everything is made first and written only if all of it could be made; a file is written
 only where it changes. In the curated tables only empty date_earliest and date_latest cells are written, filled from
 the row's EDTF date (derived/date_bounds.py); nothing else in them is touched. dist/ is made only from a package that
-validate.py finds valid, in a new folder that replaces the old one whole. Exit 0 done, 1 refused (broken YAML or
-descriptor, or for --dist an invalid package), 2 cannot run.
+validate.py finds valid, in a new folder that replaces the old one whole; a builder still refuses, in one line
+naming the table, row and column, what no export may hold (derived/refused.py). Exit 0 done, 1 refused (broken
+YAML or descriptor, or for --dist an invalid package or a builder's refusal), 2 cannot run.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from derived import date_bounds
 from derived.artifacts import make_all
 from model.loader import Package
 from model.problems import CannotRun
+from validation.checks import code_book
 from validation.output import render_text
 
 HERE = Path(__file__).resolve().parent
@@ -58,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     if filled:
         print("filled empty date_earliest and date_latest in: " + ", ".join(filled))
         package = Package(root)  # the hashes are those of the tables as now filled
-    made = make_all(package)
+    made = make_all(package, code_book())
     written = []
     for rel, data in made.items():
         path = root / rel
@@ -73,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
 def write_dist(root: Path) -> int:
     """Validate the package as it now is, and only if it is valid make dist/."""
     from derived import dist
+    from derived.refused import Refused
     from validation import engine
     from validation.checks import CHECKS
     from validation.output import exit_code
@@ -83,7 +86,11 @@ def write_dist(root: Path) -> int:
         print(render_text(problems))
         print("dist/ was not made: the package is not valid (see above; python validate.py says the same)")
         return 1
-    made = dist.write(package, root / dist.FOLDER)
+    try:
+        made = dist.write(package, root / dist.FOLDER)
+    except Refused as refused:  # input no export may hold, which the checks let through: said in one line
+        print(f"dist/ was not made: {refused}", file=sys.stderr)
+        return 1
     print(f"made in {dist.FOLDER}/: " + ", ".join(made))
     return 0
 

@@ -9,7 +9,9 @@ Either takes --package DIR for a package elsewhere than this folder.
 `archive` copies the file to sources/<SOURCE_ID>.txt unchanged and writes sources/<SOURCE_ID>.yaml: its SHA-256, its
 title from the first line, curation pending, and as comments every date-like string of the text (a numeric date
 that reads two ways with both readings). It never overwrites a file. Then fill in the YAML and run build.py.
-Exit 0 done, 1 refused, 2 cannot run.
+Exit 0 done, 1 refused (the text is not UTF-8, or a file of that ID exists), 2 cannot run (bad arguments, such as
+a source ID that is not lowercase words joined by hyphens, or longer than 64 characters), each with one line saying
+why.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from curation.archive import Refused, archive
+from curation.archive import Refused, archive, source_id_problem
 from curation.ids import next_ids
 from model.loader import Package
 from model.problems import CannotRun
@@ -41,11 +43,17 @@ def main(argv: list[str] | None = None) -> int:
         if not captured.is_file():
             print(f"cannot run: {captured} is not a file", file=sys.stderr)
             return 2
+        if problem := source_id_problem(args[2]):
+            print(f"cannot run: {problem}", file=sys.stderr)
+            return 2
         try:
             text, metadata = archive(root, captured, args[2])
         except Refused as refused:
             print(f"refused: {refused}", file=sys.stderr)
             return 1
+        except OSError as err:  # a folder that cannot be written, a disk that is full: said in one line
+            print(f"cannot run: {err.strerror or err} ({err.filename or root})", file=sys.stderr)
+            return 2
         print(f"archived: {text.relative_to(root)}; fill in {metadata.relative_to(root)}, then run python build.py")
         return 0
     if args[:1] == ["next-id"] and len(args) <= 2:

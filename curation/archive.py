@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from model.loader import SOURCES_DIR
+from model.tables import ID_MAX_LENGTH
 
 SOURCE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -49,10 +50,20 @@ def dates_in(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def source_id_problem(source_id: str) -> str | None:
+    """Why a string cannot be a source ID, in one line, or None."""
+    if len(source_id) > ID_MAX_LENGTH:
+        return f"the source ID has {len(source_id)} characters; an ID has at most {ID_MAX_LENGTH}"
+    if not SOURCE_ID.match(source_id):
+        return f"{source_id!r} is not a source ID: lowercase words joined by hyphens (asianews-awulqanqizi)"
+    return None
+
+
 def archive(root: Path, captured: Path, source_id: str) -> tuple[Path, Path]:
     """Copy `captured` to sources/<source_id>.txt and write sources/<source_id>.yaml; refuse to overwrite either."""
-    if not SOURCE_ID.match(source_id):
-        raise Refused(f"{source_id!r} is not a source ID: lowercase words joined by hyphens (asianews-awulqanqizi)")
+    problem = source_id_problem(source_id)
+    if problem:
+        raise Refused(problem)
     data = captured.read_bytes()
     try:
         text = data.decode("utf-8")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from model.loader import DESCRIPTOR, Package
+from model.problems import CodeBook
 
 from . import data_dictionary, problem_codes, report
 from .sources_table import descriptor_sources, source_copies_table, sources_table
@@ -28,8 +29,9 @@ SOURCE_COPIES = "source_copies"  # the table of where each source is found publi
 class Inputs:
     """What the artifacts are made from, each part computed when first asked for."""
 
-    def __init__(self, package: Package, collected: report.Collector | None = None) -> None:
+    def __init__(self, package: Package, code_book: CodeBook, collected: report.Collector | None = None) -> None:
         self.package = package
+        self.code_book = code_book  # every problem code, for docs/problem-codes.md
         self.made: dict[str, bytes] = {}  # artifacts made so far in this build, by path
         self._collected = collected
 
@@ -148,9 +150,9 @@ ARTIFACTS = [
 ]
 
 
-def make_all(package: Package) -> dict[str, bytes]:
+def make_all(package: Package, code_book: CodeBook) -> dict[str, bytes]:
     """Every artifact's content, by path."""
-    inputs = Inputs(package)
+    inputs = Inputs(package, code_book)
     for artifact in ARTIFACTS:
         inputs.made[artifact.path] = b"".join(artifact.make(inputs))
     return inputs.made

@@ -18,6 +18,8 @@ from model.figures import Qualifiers
 from model.loader import Package
 from model.tables import ENTITY, EVIDENCE, LINK, NAMES, VOCABULARY
 
+from .refused import Refused
+
 READY_TABLES = Path(__file__).resolve().parent / "ready_tables.yaml"
 SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}  # everything else is TEXT
 # The fields of an evidence table searched in full text, where it has them: the quote and the curators' summaries.
@@ -197,6 +199,45 @@ def _search_tables(package: Package, descriptor: dict) -> list[tuple[str, str, l
     return found
 
 
+PACKAGE_TABLE = (
+    "CREATE TABLE package (name TEXT, title TEXT, version TEXT, licence TEXT, licence_url TEXT, created TEXT)"
+)
+FIGURE_RANGES_TABLE = (
+    "CREATE TABLE figure_ranges (statistic_id TEXT PRIMARY KEY REFERENCES statistics (statistic_id), "
+    "range_low REAL, range_low_open INTEGER, range_high REAL, range_high_open INTEGER)"
+)
+
+
+def _create_views(connection: sqlite3.Connection, package: Package) -> None:
+    """The helper views and the ready-to-read tables, each read once as made: SQLite resolves a view's columns only
+    when it is read, and a column the tables lack must stop the build, not a reader's query. Raises Refused."""
+    for name, sql in [*helpers(), *((ready.name, ready.sql) for ready in ready_tables(package))]:
+        try:
+            connection.execute(f"CREATE VIEW {quoted(name)} AS {sql}")
+            connection.execute(f"SELECT * FROM {quoted(name)} LIMIT 0")
+        except sqlite3.Error as err:
+            raise Refused(f"the view {name} cannot be made from the package's tables: {err}") from None
+
+
+def unmakeable_view(package: Package) -> str | None:
+    """Why the views of the database cannot be made from the tables the descriptor declares, or None: the same
+    views made over the same tables, empty, in memory (for the checker, which must not wait for a build)."""
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.execute(PACKAGE_TABLE)
+        connection.execute(FIGURE_RANGES_TABLE)
+        for resource in package.descriptor["resources"]:
+            connection.execute(create_table(resource))
+        _create_views(connection, package)
+    except Refused as refused:
+        return str(refused)
+    except (sqlite3.Error, KeyError, TypeError, AttributeError):
+        return None  # a table the descriptor declares amiss: the schema and descriptor checks say what is wrong
+    finally:
+        connection.close()
+    return None
+
+
 def write(package: Package, path: Path) -> None:
     """Write the database to path (replacing it)."""
     descriptor = package.descriptor
@@ -206,10 +247,7 @@ def write(package: Package, path: Path) -> None:
         connection.execute("PRAGMA journal_mode = OFF")
         connection.execute("PRAGMA synchronous = OFF")
         with connection:
-            connection.execute(
-                "CREATE TABLE package (name TEXT, title TEXT, version TEXT, licence TEXT, licence_url TEXT, "
-                "created TEXT)"
-            )
+            connection.execute(PACKAGE_TABLE)
             licence = (descriptor.get("licenses") or [{}])[0]
             connection.execute(
                 "INSERT INTO package VALUES (?, ?, ?, ?, ?, ?)",
@@ -232,10 +270,7 @@ def write(package: Package, path: Path) -> None:
                         f"CREATE INDEX {quoted(index)} ON {quoted(resource['name'])} "
                         f"({', '.join(map(quoted, fk['fields']))})"
                     )
-            connection.execute(
-                "CREATE TABLE figure_ranges (statistic_id TEXT PRIMARY KEY REFERENCES statistics (statistic_id), "
-                "range_low REAL, range_low_open INTEGER, range_high REAL, range_high_open INTEGER)"
-            )
+            connection.execute(FIGURE_RANGES_TABLE)
             _insert(
                 connection,
                 "figure_ranges",
@@ -251,13 +286,10 @@ def write(package: Package, path: Path) -> None:
             for table, columns in indexes():
                 name, listed = f"{table}__{'_'.join(columns)}", ", ".join(map(quoted, columns))
                 connection.execute(f"CREATE INDEX {quoted(name)} ON {quoted(table)} ({listed})")
-            for name, sql in helpers():
-                connection.execute(f"CREATE VIEW {quoted(name)} AS {sql}")
-            for ready in ready_tables(package):
-                connection.execute(f"CREATE VIEW {quoted(ready.name)} AS {ready.sql}")
+            _create_views(connection, package)
         problems = connection.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
-            raise ValueError(f"foreign keys that lead nowhere (run python validate.py): {problems[:5]}")
+            raise Refused(f"foreign keys that lead nowhere (run python validate.py): {problems[:5]}")
         connection.execute("ANALYZE")
     finally:
         connection.close()

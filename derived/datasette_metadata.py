@@ -8,6 +8,7 @@ import json
 
 from model.loader import Package
 from model.tables import ENTITY, SOURCES, VOCABULARY
+from model.text import web_address
 
 from . import database
 
@@ -66,7 +67,8 @@ def metadata(package: Package, database_name: str) -> dict:
         "title": descriptor.get("title"),
         "description": descriptor.get("description"),
         "license": licence.get("name"),
-        "license_url": licence.get("path"),
+        # Datasette links the licence's name to license_url on every page: only a web address is given.
+        **({"license_url": licence["path"]} if web_address(licence.get("path")) else {}),
         "source": f"{descriptor.get('name')}, version {descriptor.get('version')}",
         "databases": {
             database_name: {

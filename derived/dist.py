@@ -4,7 +4,7 @@ read from it, so that all of them hold the same rows.
 
 dist/
   detentions.db                 SQLite: every table, keys, full-text search, the ready-to-read views
-  datasette.json                Datasette metadata: datasette dist/detentions.db --metadata dist/datasette.json
+  datasette.json                Datasette metadata: datasette -i dist/detentions.db --metadata dist/datasette.json
   detentions.xlsx               the workbook: README sheet, ready-to-read tables, every table, data dictionary
   ready-to-read/<table>.csv     the ready-to-read tables as CSV (UTF-8 with a byte-order mark, for spreadsheets)
   parquet/<table>.parquet       every table and ready-to-read table, typed
@@ -23,6 +23,7 @@ from pathlib import Path
 from model.loader import Package
 
 from . import database, datasette_metadata, parquet_files, site, workbook
+from .refused import Refused
 
 FOLDER = "dist"
 DATABASE = "detentions.db"
@@ -159,8 +160,8 @@ EXPORTS = [
     ),
     Export(
         "datasette.json",
-        f"Datasette metadata: `datasette {DATABASE} --metadata datasette.json` opens a browser on it, with names "
-        "instead of IDs, facets, search and the users' questions as queries",
+        f"Datasette metadata: `datasette -i {DATABASE} --metadata datasette.json` opens a browser on it (read-only), "
+        "with names instead of IDs, facets, search and the users' questions as queries",
         _metadata,
     ),
     Export(
@@ -185,15 +186,28 @@ EXPORTS = [
 ]
 
 
-def _start(export: Export, package: Package, folder: Path) -> tuple[Export, multiprocessing.Process]:
-    process = multiprocessing.get_context("fork").Process(target=export.make, args=(package, folder))
+def _make_beside(export: Export, package: Package, folder: Path, refusals: multiprocessing.SimpleQueue) -> None:
+    """An export made in a process of its own: a refusal is handed back to be raised where it is awaited."""
+    try:
+        export.make(package, folder)
+    except Refused as refused:
+        refusals.put(str(refused))
+
+
+def _start(
+    export: Export, package: Package, folder: Path
+) -> tuple[Export, multiprocessing.Process, multiprocessing.SimpleQueue]:
+    context = multiprocessing.get_context("fork")
+    refusals = context.SimpleQueue()
+    process = context.Process(target=_make_beside, args=(export, package, folder, refusals))
     process.start()
-    return export, process
+    return export, process, refusals
 
 
 def write(package: Package, out: Path, leave_out: frozenset[str] = frozenset()) -> list[str]:
     """Make every export (but those whose paths are in `leave_out`) in a fresh folder beside `out`, then put it in
-    place of `out`: dist/ is either the old one or a whole new one. Returns the paths made."""
+    place of `out`: dist/ is either the old one or a whole new one. Returns the paths made. Raises Refused, saying
+    where, for input no export may hold (derived/refused.py); nothing is then left of the new folder."""
     building = out.with_name(out.name + ".building")
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir(parents=True)
@@ -204,8 +218,10 @@ def write(package: Package, out: Path, leave_out: frozenset[str] = frozenset()) 
         for export in exports:
             if not export.beside:
                 export.make(package, building)
-        for export, process in besides:
+        for export, process, refusals in besides:
             process.join()
+            if not refusals.empty():
+                raise Refused(refusals.get())
             if process.exitcode != 0:
                 raise RuntimeError(f"{export.path} could not be made (exit {process.exitcode}; see above)")
     except BaseException:

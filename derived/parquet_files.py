@@ -13,6 +13,7 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from .database import quoted
+from .refused import no_formula
 
 ARROW_TYPES = {"integer": pa.int64(), "number": pa.float64(), "date": pa.date32(), "boolean": pa.bool_()}
 BATCH = 50_000
@@ -37,7 +38,8 @@ def _declared(connection: sqlite3.Connection, name: str) -> list[pa.DataType]:
 def write(database: Path, path: Path, name: str, fields: list[dict] | None, also_csv: Path | None = None) -> None:
     """One table (fields from its schema) or ready-to-read view (fields None) to a Parquet file, and the same rows to
     `also_csv` if given (UTF-8 with a byte-order mark; text quoted, NULL an empty cell): a view is computed again on
-    every read, so it is read once for both."""
+    every read, so it is read once for both. The CSV file is for spreadsheets: a text cell that one would run as a
+    formula is refused (derived/refused.py), never written."""
     connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     try:
         cursor = connection.execute(f"SELECT * FROM {quoted(name)}")
@@ -61,7 +63,13 @@ def write(database: Path, path: Path, name: str, fields: list[dict] | None, also
                 handle = files.enter_context(also_csv.open("wb"))
                 handle.write(BOM)
                 copy = files.enter_context(pa_csv.CSVWriter(handle, schema))
+            done = 0
             while batch := cursor.fetchmany(BATCH):
+                if copy is not None:
+                    for number, row in enumerate(batch, start=done + 2):  # the header is row 1
+                        for column, value in zip(columns, row):
+                            no_formula(value, f"{also_csv.name}, row {number}, column {column}")
+                done += len(batch)
                 arrays = [_column([row[i] for row in batch], kind) for i, kind in enumerate(kinds)]
                 table = pa.Table.from_arrays(arrays, schema=schema)
                 writer.write_table(table)

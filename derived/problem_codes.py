@@ -1,11 +1,16 @@
 """docs/problem-codes.md: every code validate.py reports, with the check that reports it, what it means and what
-to do, from the codes each check declares (so that the list cannot drift from the checks)."""
+to do, from the codes each check declares (so that the list cannot drift from the checks). The codes are handed in
+(Inputs.code_book, which validation/checks makes): building never imports checking (CONTRIBUTING.md)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from model.problems import Code
+
+if TYPE_CHECKING:
+    from .artifacts import Inputs
 
 PATH = "docs/problem-codes.md"
 
@@ -21,12 +26,8 @@ def _rows(check: str, codes: dict[str, Code]) -> list[str]:
     ]
 
 
-def render(_inputs: object = None) -> Iterator[bytes]:
-    # Imported here: the checks import the list of derived files, which holds this renderer.
-    from model.loader import LOADER
-    from validation.check import ENGINE_CODES
-    from validation.checks import CHECKS
-
+def render(inputs: Inputs) -> Iterator[bytes]:
+    book = inputs.code_book
     lines = [
         "# Problem codes",
         "",
@@ -40,10 +41,9 @@ def render(_inputs: object = None) -> Iterator[bytes]:
         "",
         "| code | check | severity | what it means | what to do |",
         "| --- | --- | --- | --- | --- |",
-        *_rows(LOADER.check, LOADER.codes),
     ]
-    for check in CHECKS:
-        lines += _rows(check.name, check.codes)
+    for reporter, codes in book.reporters:
+        lines += _rows(reporter, codes)
     lines += [
         "",
         "Any check may also report:",
@@ -53,6 +53,6 @@ def render(_inputs: object = None) -> Iterator[bytes]:
     ]
     lines += [
         f"| `{name}` | {code.severity} | {_cell(code.meaning)} | {_cell(code.hint)} |"
-        for name, code in ENGINE_CODES.items()
+        for name, code in book.common.items()
     ]
     yield ("\n".join(lines) + "\n").encode("utf-8")

@@ -18,14 +18,17 @@ from pathlib import Path
 import pyarrow as pa
 from rustpy_xlsxwriter import Format, write_worksheets
 
+from model.text import TEXT_MAX_CHARACTERS
+
 from .database import quoted
+from .refused import Refused
 
 SAMPLE = 200  # rows read to size the columns
 WIDE = ("quote", "quote_a", "quote_b", "citation", "notes", "summary", "description", "definition", "says")
 ROWS_PER_SHEET = 1_048_575  # what a worksheet holds below its header row
 
 
-class TooManyRows(ValueError):
+class TooManyRows(Refused):
     pass
 
 
@@ -42,6 +45,13 @@ def _records(name: str, header: list[str], rows: Iterator[tuple], limit: int) ->
             raise TooManyRows(
                 f"{name} has more than {limit:,} rows, more than a worksheet holds: the workbook cannot show it whole "
                 "(the database, the CSV and the Parquet files do)"
+            )
+        if any(isinstance(value, str) and len(value) > TEXT_MAX_CHARACTERS for value in row):
+            column = next(h for h, v in zip(header, row) if isinstance(v, str) and len(v) > TEXT_MAX_CHARACTERS)
+            raise Refused(
+                f"{name}, row {number + 1}, column {column} holds more than the {TEXT_MAX_CHARACTERS:,} characters a "
+                "spreadsheet cell holds; the workbook was not written rather than cut it (python validate.py refuses "
+                "such a cell: cell-too-long)"
             )
         yield dict(zip(header, row))
 

@@ -23,7 +23,7 @@ import yaml
 from . import dates
 from .problems import CannotRun, Code, Codes, Problem
 from .tables import Model
-from .text import squash
+from .text import source_text, squash, text_problem
 
 DESCRIPTOR = "datapackage.json"
 SOURCES_DIR = "sources"
@@ -105,6 +105,27 @@ SOURCE_METADATA = Codes(
             "published is not an EDTF date",
             'write the publication date in EDTF, e.g. "2019-12-10", "2019" or "2022/.."',
         ),
+        # A YAML value obeys the rule a CSV cell does (model/text.py's text_problem): it becomes a cell of
+        # data/sources.csv and text on every page that shows the source.
+        "yaml-control-character": Code(
+            "a YAML value holds a control character (a carriage return, tab...) or a line separator",
+            "delete it; write a long value on one line, or as a folded block (>) whose lines YAML joins with spaces",
+        ),
+        "yaml-invisible-character": Code(
+            "a YAML value holds a character that renders as nothing (a format character such as a bidi mark or a "
+            "zero-width space, a Hangul filler, a variation selector)",
+            "delete the character named; retype the text around it if it was pasted",
+        ),
+        "yaml-too-long": Code(
+            "a YAML value holds more than 32,767 characters, more than a spreadsheet cell holds",
+            "shorten it; the archived text, not its metadata, holds the source",
+        ),
+        "yaml-untrimmed": Code("a YAML value has leading or trailing whitespace", "trim the value"),
+        "yaml-formula-start": Code(
+            "a YAML value starts with =, +, -, @, tab or CR, which a spreadsheet would run as a formula",
+            "reword so the value starts otherwise",
+        ),
+        "yaml-not-nfc": Code("a YAML value is not in Unicode NFC form", "save the file as NFC (composed characters)"),
     },
 )
 
@@ -356,7 +377,7 @@ class Package:
             source_id = row.get("source_id", "")
             path = self.root / SOURCES_DIR / f"{source_id}.txt"
             if source_id and unsafe_reason(self.root, f"{SOURCES_DIR}/{source_id}.txt") is None and path.is_file():
-                texts[source_id] = squash(path.read_bytes().decode("utf-8", errors="replace"))
+                texts[source_id] = squash(source_text(path.read_bytes()))
         return texts
 
     @cached_property
@@ -408,6 +429,11 @@ def read_source_metadata(root: Path) -> tuple[list[dict], list[Problem]]:
                 problem("yaml-invalid", key, err.message)
         if errors:
             continue
+        unclean = list(_unclean_values(data))
+        for key, (kind, words) in unclean:
+            problem(f"yaml-{kind}", key, f"the value {words}")
+        if unclean:
+            continue
         if data["source_id"] != path.stem:
             problem(
                 "yaml-id-mismatch",
@@ -422,6 +448,20 @@ def read_source_metadata(root: Path) -> tuple[list[dict], list[Problem]]:
             continue
         good.append(data)
     return good, problems
+
+
+def _unclean_values(value: object, key: str = "") -> Iterator[tuple[str, tuple[str, str]]]:
+    """(key, (kind, words)) for every text value, at any depth, that breaks the rule of model/text.py."""
+    if isinstance(value, str):
+        found = text_problem(value)
+        if found:
+            yield key or None, found
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            yield from _unclean_values(item, f"{key}.{name}" if key else str(name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _unclean_values(item, f"{key}.{index}")
 
 
 @lru_cache(maxsize=1)

@@ -75,5 +75,15 @@ class Codes:
         )
 
 
+@dataclass(frozen=True)
+class CodeBook:
+    """Every code validate.py may report: (reporter, its codes) for the loader and each check, in the order their
+    problems are reported, and the codes any check may report. The checker makes it (validation/checks); the list of
+    problem codes in docs/ is written from it, by a builder that is handed it rather than importing the checks."""
+
+    reporters: tuple[tuple[str, dict[str, Code]], ...]
+    common: dict[str, Code]
+
+
 class CannotRun(Exception):
     """The checker cannot run at all (exit 2): no descriptor, unreadable folder, bad arguments."""

@@ -9,12 +9,26 @@ missing or malformed simply has no role here, and the descriptor_profile check s
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+ROLES_SCHEMA = Path(__file__).resolve().parent / "roles.schema.json"
 ROLE_PROPERTY = "x-model"
 EVIDENCE, LINK, ENTITY, NAMES, VOCABULARY, SOURCES = "evidence", "link", "entity", "names", "vocabulary", "sources"
 ROLES = (EVIDENCE, LINK, ENTITY, NAMES, VOCABULARY, SOURCES)
+# The most characters an ID may hold (a table's one-field primary key, declared as its maxLength): an ID names files
+# (rows/<ID>.html), and 64 characters leave every file name well under the 255 bytes a file system allows.
+ID_MAX_LENGTH = 64
+
+
+@cache
+def required_fields() -> dict[str, tuple[str, ...]]:
+    """{role: the fields a table of that role must declare}, from model/roles.schema.json's x-required-fields."""
+    declared = json.loads(ROLES_SCHEMA.read_text(encoding="utf-8"))["x-required-fields"]
+    return {role: tuple(declared[role]) for role in ROLES}
 
 
 @dataclass(frozen=True)

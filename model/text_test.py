@@ -19,3 +19,17 @@ def test_each_part_of_a_quote_cut_by_an_ellipsis_is_found_in_order():
 
 def test_a_quote_not_in_the_source_has_no_span():
     assert quote_spans("six", "one two three") is None
+
+
+def test_every_format_character_is_refused_as_invisible():
+    import sys
+    import unicodedata
+
+    from .text import text_problem
+
+    missed = [
+        f"U+{c:04X}"
+        for c in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(c)) == "Cf" and (text_problem(f"a{chr(c)}b") or ("",))[0] != "invisible-character"
+    ]
+    assert missed == []

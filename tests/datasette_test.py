@@ -1,10 +1,12 @@
-"""`datasette dist/detentions.db --metadata dist/datasette.json` is a usable browser: served on 127.0.0.1, it shows a
-table with names instead of IDs, a row, a facet, a full-text search and a question. Every request goes to this machine
-only, a bounded number of times, and the server is stopped at the end."""
+"""`datasette -i dist/detentions.db --metadata dist/datasette.json`, the README's command, is a usable browser:
+served on 127.0.0.1, read-only, it shows a table with names instead of IDs, a row, a facet, a full-text search and a
+question. Every request goes to this machine only, a bounded number of times, and the server is stopped at the
+end."""
 
 from __future__ import annotations
 
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -18,6 +20,9 @@ from derived.dist import DATABASE_NAME
 from tests.faults import REPO, rows
 
 HOST = "127.0.0.1"
+README = (REPO / "README.md").read_text(encoding="utf-8")
+# The README's Datasette command, with its arguments as a reader types them (dist/ being where the files are).
+COMMAND = re.search(r"`(datasette [^`]*dist/detentions\.db[^`]*)`", README).group(1)
 
 
 def free_port() -> int:
@@ -30,7 +35,7 @@ def free_port() -> int:
 def served(dist_folder):
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", "detentions.db", "--metadata", "datasette.json"]
+        [sys.executable, "-m", "datasette", "serve", *COMMAND.replace("dist/", "").split()[1:]]
         + ["--host", HOST, "--port", str(port)],
         cwd=dist_folder,
         stdout=subprocess.PIPE,
@@ -52,6 +57,12 @@ def served(dist_folder):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_the_readme_command_serves_the_database_immutable(served):
+    assert " -i " in f" {COMMAND} "
+    databases = get_json(f"{served}/-/databases.json")
+    assert [d["is_mutable"] for d in databases] == [False]
 
 
 def get(url: str) -> str:

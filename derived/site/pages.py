@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from model import figure_words
 from model.loader import Package
 from model.tables import ENTITY, EVIDENCE, SOURCES, VOCABULARY
-from model.text import quote_spans
+from model.text import quote_spans, source_text, web_address
 
 from .. import report
 from . import svg_map, timeline
@@ -30,6 +30,12 @@ CONTEXT = 320  # characters of the source shown each side of a quote on its row'
 ABOUT_SECTIONS = ("How to cite", "Scope, method and limitations", "Ethics, corrections and removal", "Licences")
 FURNITURE = "\0furniture"  # stands for page furniture among the row IDs covering a stretch of text
 UNCITED_LEAST = 3  # words: a shorter stretch of text that no row quotes is not listed
+# Every page's Content-Security-Policy: scripts, styles and images from the site's own files only, no inline script
+# or style, no plug-in, no form sent elsewhere, no frame. A text that got through as markup could still run nothing.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; "
+    "form-action 'self'; object-src 'none'"
+)
 
 
 @dataclass
@@ -105,9 +111,7 @@ class Site:
             "SELECT s.*, c.cited FROM sources s JOIN source_citations c USING (source_id) "
             "ORDER BY s.published, s.source_id",
         )
-        self.texts = {
-            s["source_id"]: (self.package.root / s["path"]).read_bytes().decode("utf-8") for s in self.sources
-        }
+        self.texts = {s["source_id"]: source_text((self.package.root / s["path"]).read_bytes()) for s in self.sources}
         metadata, _ = self.package.source_metadata
         self.furniture = {m["source_id"]: m.get("furniture", []) for m in metadata}
         self.copies = {m["source_id"]: m.get("located_copies", []) for m in metadata}
@@ -212,12 +216,13 @@ class Site:
 
     def bibtex(self, row: Row) -> str:
         source = next(s for s in self.sources if s["source_id"] == row.source_id)
-        return (
-            f"@misc{{{row.ident},\n  title = {{{self.title}: {row.table} {row.ident}}},\n"
-            f"  version = {{{self.version}}},\n"
-            f"  note = {{Quoting {source['publisher'] or 'an unnamed publisher'}, ``{source['title']}'', "
-            f"{source['published']}; archived as {source['path']}, SHA-256 {source['sha256']}}}\n}}"
+        title, version = bibtex_text(f"{self.title}: {row.table} {row.ident}"), bibtex_text(self.version)
+        note = bibtex_text(
+            f"Quoting {source['publisher'] or 'an unnamed publisher'}, “{source['title']}”, {source['published']}; "
+            f"archived as {source['path']}, SHA-256 {source['sha256']}"
         )
+        key = re.sub(r"[^A-Za-z0-9_.:-]", "-", row.ident)
+        return f"@misc{{{key},\n  title = {{{title}}},\n  version = {{{version}}},\n  note = {{{note}}}\n}}"
 
     def context(self, row: Row) -> Markup:
         """The quote in its context in the source, the quoted parts marked."""
@@ -272,6 +277,37 @@ class Site:
         return self._passages[source_id]
 
 
+# What a BibTeX field's value must escape, so that no text can close the field, open another or run a command
+# (LaTeX's ten special characters; BibTeX reads the value as LaTeX).
+_BIBTEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "$": r"\$",
+    "&": r"\&",
+    "%": r"\%",
+    "#": r"\#",
+    "_": r"\_",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+}
+_BIBTEX_SPECIALS = re.compile("|".join(map(re.escape, _BIBTEX_SPECIAL)))
+
+
+def bibtex_text(value: str) -> str:
+    """A value as the text of a BibTeX field: LaTeX's special characters escaped, whitespace runs (a line break
+    among them) as one space."""
+    return _BIBTEX_SPECIALS.sub(lambda m: _BIBTEX_SPECIAL[m.group()], " ".join(str(value).split()))
+
+
+def link_or_text(address: object) -> Markup:
+    """A web address as a link, where it is one a reader may be sent to (http or https); anything else, as text
+    that cannot be clicked. The checker refuses such an address; a builder does not rely on it."""
+    if web_address(address):
+        return Markup(f'<a href="{escape(address)}">{escape(address)}</a>')
+    return escape(address or "")
+
+
 def _readme_sections(readme: Path) -> Markup:
     """The README's sections on citing, method and limits, ethics and licences, for the about page; links that lead
     out of the site into the repository become plain text."""
@@ -283,7 +319,7 @@ def _readme_sections(readme: Path) -> Markup:
         if keep:
             chosen.append(line)
     html = MarkdownIt("commonmark", {"html": False}).enable("table").render("\n".join(chosen))
-    return Markup(re.sub(r'<a href="(?!https?://)[^"]*">(.*?)</a>', r"\1", html, flags=re.S))
+    return Markup(re.sub(r'<a href="(?!https?://)[^"]*">(.*?)</a>', r"\1", html, flags=re.S | re.I))
 
 
 # --- the pages -----------------------------------------------------------------------------------------------------
@@ -297,6 +333,8 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["link_or_text"] = link_or_text
+    environment.globals["content_security_policy"] = CONTENT_SECURITY_POLICY
     return environment
 
 

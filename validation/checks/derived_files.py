@@ -1,12 +1,14 @@
 """Check 10: every derived file is what `python build.py` would make of the package now (the list of them, and how
 each is made, is derived/artifacts.py): the cross-source report, data/sources.csv and the descriptor's sources list
-(from sources/*.yaml), every resource's hash and bytes, docs/data-dictionary.md, the list of problem codes."""
+(from sources/*.yaml), every resource's hash and bytes, docs/data-dictionary.md, the list of problem codes; and the
+views of the database that build.py --dist makes can be made from the tables the descriptor declares."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from derived.artifacts import ARTIFACTS, BUILD_COMMAND, Inputs, same_content
+from derived.database import unmakeable_view
 from derived.report import Collector
 from model.loader import Table
 from model.problems import Code, Problem
@@ -24,6 +26,11 @@ class DerivedFiles(Check):
         "derived-file-stale": Code("a generated file differs from what `python build.py` makes of the package", HINT),
         "derived-file-missing": Code("a generated file is missing", HINT),
         "descriptor-sources-stale": Code("the descriptor's sources list differs from sources/*.yaml", HINT),
+        "view-unmakeable": Code(
+            "a ready-to-read table (a view of the database that build.py --dist makes) reads a table or column the "
+            "descriptor does not declare, so the exports could not be made",
+            "restore the field or table the message names, or change the view in derived/ready_tables.yaml with it",
+        ),
         "resource-stamp-stale": Code(
             "a resource's hash or bytes in the descriptor differ from its file's",
             HINT + " (after checking that the change to the file was meant)",
@@ -42,7 +49,12 @@ class DerivedFiles(Check):
     def end(self) -> Iterator[Problem]:
         if self.package.descriptor is None:
             return
-        inputs = Inputs(self.package, self.collector)
+        why = unmakeable_view(self.package)
+        if why:
+            yield self.problem("view-unmakeable", file="datapackage.json", message=why)
+        from . import code_book  # the list of checks, which holds this one
+
+        inputs = Inputs(self.package, code_book(), self.collector)
         for artifact in ARTIFACTS:
             if artifact.from_metadata and not inputs.metadata_readable:
                 continue  # with broken YAML what it should hold is unknown; source_files says why

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from model.problems import Code, Problem
-from model.tables import ROLE_PROPERTY
+from model.tables import ID_MAX_LENGTH, ROLE_PROPERTY, required_fields
 
 from ..check import Check
 
@@ -25,6 +25,12 @@ V2 = "https://datapackage.org/profiles/2.0/datapackage.json"
 SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$")
 FILE = "datapackage.json"
 REQUIRED = ("name", "title", "description", "version", "licenses", "contributors", "keywords", "created", "sources")
+
+
+def _fields(resource: dict) -> list[dict]:
+    schema = resource.get("schema") if isinstance(resource.get("schema"), dict) else {}
+    fields = schema.get("fields") if isinstance(schema.get("fields"), list) else []
+    return [f for f in fields if isinstance(f, dict)]
 
 
 @cache
@@ -65,6 +71,17 @@ class DescriptorProfile(Check):
         "pattern-invalid": Code("a field's x-pattern is not a regular expression", "repair the regular expression"),
         "field-undescribed": Code("a field has no description", "describe what the field holds"),
         "field-untyped": Code("a field has no type", "give the field a type"),
+        "role-field-missing": Code(
+            "a table lacks a field its role requires (an evidence table's quote, a names table's name...), which "
+            "the checks and every export read",
+            "declare the field in the resource's schema and give the CSV file its column (see x-required-fields in "
+            "model/roles.schema.json)",
+        ),
+        "id-length-unbounded": Code(
+            f"a table's ID field (text) declares no maxLength, or one over {ID_MAX_LENGTH}: an ID names files of the "
+            "site (rows/<ID>.html), which a file system limits",
+            f'give the field "constraints": {{"maxLength": {ID_MAX_LENGTH}}} (or less), as the other ID fields have',
+        ),
         "role-invalid": Code(
             f"a resource's {ROLE_PROPERTY} (its role in the package) is missing, does not match "
             "model/roles.schema.json, or names a table the descriptor does not have",
@@ -130,6 +147,22 @@ class DescriptorProfile(Check):
             )
         yield from self._role(where, resource, names)
         schema = resource.get("schema") if isinstance(resource.get("schema"), dict) else {}
+        key = schema.get("primaryKey")
+        key = [key] if isinstance(key, str) else key
+        if isinstance(key, list) and len(key) == 1:
+            for field_index, field_def in enumerate(_fields(resource)):
+                if field_def.get("name") != key[0] or field_def.get("type", "string") != "string":
+                    continue  # a number names no file
+                limit = (field_def.get("constraints") or {}).get("maxLength")
+                if not (isinstance(limit, int) and 0 < limit <= ID_MAX_LENGTH):
+                    yield self.problem(
+                        "id-length-unbounded",
+                        file=FILE,
+                        field=f"{where}/schema/fields/{field_index}/constraints/maxLength",
+                        message=f"the ID field {key[0]!r} of {resource.get('name')!r} "
+                        + ("declares no maxLength" if limit is None else f"allows {limit!r} characters")
+                        + f"; at most {ID_MAX_LENGTH} are allowed",
+                    )
         if not schema.get("primaryKey"):
             yield self.problem(
                 "primary-key-missing",
@@ -200,6 +233,16 @@ class DescriptorProfile(Check):
             )
         if errors:
             return
+        declared = {f.get("name") for f in _fields(resource)}
+        for name in required_fields()[role["role"]]:
+            if name not in declared:
+                yield self.problem(
+                    "role-field-missing",
+                    file=FILE,
+                    field=f"{where}/schema/fields",
+                    message=f"resource {resource.get('name')!r}, a table of role {role['role']!r}, has no field "
+                    f"{name!r}",
+                )
         for key in ("of", "names"):
             if key in role and role[key] not in names:
                 yield self.problem(

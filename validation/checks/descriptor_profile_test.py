@@ -4,6 +4,8 @@ primary key per table."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.faults import assert_invalid, check, load_descriptor, resource_index, save_descriptor
 
 from .descriptor_profile import V2, DescriptorProfile
@@ -145,4 +147,51 @@ def test_x_pattern_that_is_not_a_regular_expression(package_copy):
         FILE,
         None,
         f"resources/{index}/schema/fields/{position}/x-pattern",
+    )
+
+
+def role_fields() -> list[tuple[str, str, str]]:
+    """(role, a resource of that role, a field the role requires) for every required field of every role."""
+    from model.tables import required_fields
+    from tests.faults import REPO
+
+    descriptor = load_descriptor(REPO)
+    found = []
+    for role, fields in required_fields().items():
+        resource = next((r["name"] for r in descriptor["resources"] if r["x-model"]["role"] == role), None)
+        found += [(role, resource, field) for field in fields if resource]
+    return found
+
+
+@pytest.mark.parametrize("role, resource, field", role_fields(), ids=lambda v: v)
+def test_a_table_without_a_field_its_role_requires(package_copy, role, resource, field):
+    def drop(r):
+        r["schema"]["fields"] = [f for f in r["schema"]["fields"] if f["name"] != field]
+
+    index = edit_resource(package_copy, resource, drop)
+    problem = assert_invalid(
+        check(package_copy, DescriptorProfile), "role-field-missing", FILE, None, f"resources/{index}/schema/fields"
+    )
+    assert repr(field) in problem["message"]
+
+
+def test_every_role_requires_fields_and_each_is_tried():
+    assert {role for role, _, _ in role_fields()} == {"evidence", "entity", "names", "vocabulary", "sources"}
+
+
+@pytest.mark.parametrize("limit", [None, 65, 300])
+def test_an_id_field_without_a_length_a_file_name_can_hold(package_copy, limit):
+    def change(r):
+        constraints = r["schema"]["fields"][0]["constraints"]
+        constraints.pop("maxLength")
+        if limit:
+            constraints["maxLength"] = limit
+
+    index = edit_resource(package_copy, "mentions", change)
+    assert_invalid(
+        check(package_copy, DescriptorProfile),
+        "id-length-unbounded",
+        FILE,
+        None,
+        f"resources/{index}/schema/fields/0/constraints/maxLength",
     )

@@ -1,38 +1,24 @@
-"""Check 7: every CSV file is UTF-8 without BOM with LF line endings, and every text cell is NFC, has no
-leading or trailing whitespace, no control characters, and does not start with =, +, -, @, tab or CR (which a
-spreadsheet would run as a formula)."""
+"""Check 7: every CSV file is UTF-8 without BOM with LF line endings, and every text cell is NFC, has no leading or
+trailing whitespace, no control character, no character that renders as nothing (format characters such as bidi
+marks and zero-width spaces, Hangul fillers, variation selectors), holds no more than a spreadsheet cell holds
+(32,767 characters), and does not start with =, +, -, @, tab or CR (which a spreadsheet would run as a formula). The
+rule is model/text.py's text_problem, which the sources' YAML values and the builders obey too."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterator
 
 from model.loader import Table
 from model.problems import Code, Problem
+from model.text import text_problem
 
 from ..check import Check
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# Control characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F) and invisible characters that reorder
-# text (bidi overrides) or break lines outside CSV quoting rules.
-_BAD_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\ufeff]")
-
 
 def cell_problem(value: str) -> tuple[str, str] | None:
-    """The code of what is wrong with a text value, and the words for it, or None."""
-    if not value:
-        return None
-    bad = _BAD_CHARACTER.search(value)
-    if bad:
-        return "cell-control-character", f"contains the control or invisible character U+{ord(bad.group()):04X}"
-    if value != value.strip():
-        return "cell-untrimmed", "has leading or trailing whitespace"
-    if value.startswith(FORMULA_START):
-        return "cell-formula-start", f"starts with {value[0]!r}, which a spreadsheet would run as a formula"
-    if not unicodedata.is_normalized("NFC", value):
-        return "cell-not-nfc", "is not in Unicode NFC form"
-    return None
+    """The code of what is wrong with a text cell, and the words for it, or None."""
+    found = text_problem(value)
+    return ("cell-" + found[0], found[1]) if found else None
 
 
 class TextHygiene(Check):
@@ -42,8 +28,19 @@ class TextHygiene(Check):
         "file-crlf": Code("the file has CR or CRLF line endings", "save the file with LF (Unix) line endings"),
         "file-not-utf8": Code("the file is not valid UTF-8", "save the file as UTF-8"),
         "cell-control-character": Code(
-            "a cell holds a control or invisible character",
+            "a cell holds a control character (a line break, tab, carriage return...) or a line separator",
             "delete it; a line break inside a quote is written as a space",
+        ),
+        "cell-invisible-character": Code(
+            "a cell holds a character that renders as nothing (a format character such as a bidi mark or a "
+            "zero-width space, a Hangul filler, a variation selector), which can hide text or reorder what is shown",
+            "delete the character named; retype the text around it if it was pasted",
+        ),
+        "cell-too-long": Code(
+            "a cell holds more than 32,767 characters, more than a spreadsheet cell holds, so the workbook could not "
+            "keep it whole",
+            "cut the cell down: a quote is a passage, not a document (quote the parts that carry the claim, joined "
+            "by …)",
         ),
         "cell-untrimmed": Code("a cell has leading or trailing whitespace", "trim the cell"),
         "cell-formula-start": Code(

@@ -80,3 +80,28 @@ def test_header_cell_with_trailing_space(package_copy):
     write_csv(package_copy, PERSONS, records)
     restamp(package_copy, PERSONS)
     assert_invalid(check(package_copy, TextHygiene), "cell-untrimmed", PERSONS, 1, records[0][-1])
+
+
+@pytest.mark.parametrize(
+    "value, named",
+    [
+        ("held \u061c2017-2019", "U+061C ARABIC LETTER MARK"),
+        ("Zero\u200bwidth", "U+200B ZERO WIDTH SPACE"),
+        ("Word\u2060joiner", "U+2060 WORD JOINER"),
+        ("Soft\u00adhyphen", "U+00AD SOFT HYPHEN"),
+        ("\u3164", "U+3164 HANGUL FILLER"),
+        ("Tag\U000e0041", "U+E0041 TAG LATIN CAPITAL LETTER A"),
+        ("Joined\u200dby", "U+200D ZERO WIDTH JOINER"),
+        ("Selector\ufe0f", "U+FE0F VARIATION SELECTOR-16"),
+    ],
+    ids=["arabic-letter-mark", "zero-width-space", "word-joiner", "soft-hyphen", "hangul-filler", "tag", "zwj", "vs16"],
+)
+def test_a_character_that_renders_as_nothing_is_named(package_copy, value, named):
+    row = break_cell(package_copy, PERSONS, any_row, "name", value)
+    problem = assert_invalid(check(package_copy, TextHygiene), "cell-invisible-character", PERSONS, row, "name")
+    assert named in problem["message"]
+
+
+def test_a_cell_longer_than_a_spreadsheet_cell(package_copy):
+    row = break_cell(package_copy, PERSONS, any_row, "notes", "a " * 16_384)  # 32,768 characters, less the space
+    assert_invalid(check(package_copy, TextHygiene), "cell-too-long", PERSONS, row, "notes")
