@@ -117,5 +117,5 @@ def test_a_source_added_as_the_readme_says_is_valid(package_copy, tmp_path):
 
     again = _run(CURATE, "archive", captured, SOURCE_ID, "--package", package_copy)
     assert again.returncode == 1 and "never overwritten" in again.stderr
-    assert re.fullmatch(r"tes-\d{4}\n", _run(CURATE, "next-id", "testimonies", "--package", package_copy).stdout)
-    assert _run(CURATE, "next-id", "testimonies", "--package", package_copy).stdout.strip() != testimony
+    following = _run(CURATE, "next-id", "testimonies", "--package", package_copy).stdout
+    assert re.fullmatch(r"tes-\d{4}\n", following) and following.strip() != testimony

@@ -19,6 +19,7 @@ import pytest
 from derived.dist import DATABASE_NAME
 from tests.faults import REPO, rows
 
+pytestmark = pytest.mark.slow  # starts a Datasette server
 HOST = "127.0.0.1"
 README = (REPO / "README.md").read_text(encoding="utf-8")
 # The README's Datasette command, with its arguments as a reader types them (dist/ being where the files are).

@@ -40,7 +40,7 @@ def pytest_run(folder: Path, *args: str, require: bool) -> subprocess.CompletedP
     return subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=120)
 
 
-@pytest.mark.parametrize("args", [[], ["-n", "1"]], ids=["one-process", "xdist"])
+@pytest.mark.parametrize("args", [[], pytest.param(["-n", "1"], marks=pytest.mark.slow)], ids=["one-process", "xdist"])
 def test_a_skipped_test_fails_the_run_where_every_test_is_required(tmp_path, args):
     done = pytest_run(tmp_path, *args, require=True)
     assert done.returncode == 1, done.stdout + done.stderr

@@ -13,6 +13,7 @@ import pytest
 
 from tests.faults import REPO, break_cell
 
+pytestmark = pytest.mark.slow  # starts Node.js and R
 RESOURCES = len(json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))["resources"])
 
 

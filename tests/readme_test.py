@@ -82,6 +82,7 @@ def test_sql_example_runs_in_sqlite_and_duckdb_alike(sql, built):
     assert in_sqlite and same(in_duckdb) == same(in_sqlite)
 
 
+@pytest.mark.slow  # starts R
 @pytest.mark.parametrize("code", code_blocks(EXAMPLES, "r"))
 def test_r_example_runs(code, built):
     libraries = re.findall(r"^library\((\w+)\)", code, re.M)

@@ -14,10 +14,14 @@ from tests.faults import REPO
 CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = REPO / "test-screenshots"
-pytestmark = pytest.mark.skipif(
-    not (CHROMIUM and CHROMEDRIVER and AXE.is_file()),
-    reason="needs Chromium and chromedriver (Debian: apt-get install chromium chromium-driver) and `npm ci` (axe-core)",
-)
+pytestmark = [
+    pytest.mark.slow,  # starts Chromium
+    pytest.mark.skipif(
+        not (CHROMIUM and CHROMEDRIVER and AXE.is_file()),
+        reason="needs Chromium and chromedriver (Debian: apt-get install chromium chromium-driver) "
+        "and `npm ci` (axe-core)",
+    ),
+]
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.commands import validate
+from tests.commands import VALIDATE, validate
 from tests.faults import (
     PROBLEM_KEYS,
     REPO,
@@ -32,6 +32,26 @@ def shipped() -> dict:
     return {"report": json.loads(done.stdout), "events": events}
 
 
+def _base_python() -> Path | None:
+    """The Python the Quick start's .venv was made from, which has not the packages, if the tests run in that
+    .venv."""
+    base_python = Path(sys.base_prefix) / "bin" / "python3"
+    venv_python = REPO / ".venv" / "bin" / "python"
+    in_venv = Path(sys.prefix).resolve() == (REPO / ".venv").resolve()
+    return base_python if in_venv and base_python.is_file() and venv_python.is_file() else None
+
+
+@pytest.fixture(scope="module")
+def plain() -> subprocess.CompletedProcess:
+    """`python validate.py` on the shipped package, as a curator types it outside the Quick start's .venv: with the
+    Python the .venv was made from where the tests run in it (validate.py must hand over to the .venv), else with
+    this Python."""
+    python = _base_python() or Path(sys.executable)
+    done = subprocess.run([str(python), str(VALIDATE)], capture_output=True, text=True, timeout=300, cwd=REPO)
+    assert "Traceback" not in done.stdout + done.stderr, done.stdout + done.stderr
+    return done
+
+
 def test_the_shipped_package_is_valid(shipped):
     report = shipped["report"]
     assert report["valid"] is True and report["exit_code"] == 0 and report["counts"]["errors"] == 0, describe(report)
@@ -41,10 +61,9 @@ def test_validate_writes_nothing_and_calls_out_to_nothing(shipped):
     assert shipped["events"] == []
 
 
-def test_plain_output_ends_with_the_verdict():
-    done, _ = validate(None)
-    assert done.returncode == 0
-    assert done.stdout.strip().splitlines()[-1] == "VALID: 0 error(s), 0 warning(s)"
+def test_plain_output_ends_with_the_verdict(plain):
+    assert plain.returncode == 0, plain.stderr
+    assert plain.stdout.strip().splitlines()[-1] == "VALID: 0 error(s), 0 warning(s)"
 
 
 def test_a_broken_package_exits_1_naming_code_file_row_and_field(package_copy):
@@ -117,19 +136,12 @@ def test_validation_is_the_same_with_sockets_blocked(package_copy, tmp_path):
     assert done.returncode == 0 and json.loads(done.stdout)["valid"] is True, done.stdout + done.stderr
 
 
-def test_validate_hands_over_to_the_project_environment():
+def test_validate_hands_over_to_the_project_environment(plain):
     """A curator (or a hook) typing `python validate.py` outside the venv still gets the check, not a missing import."""
-    base_python = Path(sys.base_prefix) / "bin" / "python3"
-    venv_python = REPO / ".venv" / "bin" / "python"
-    if (
-        Path(sys.prefix).resolve() != (REPO / ".venv").resolve()
-        or not base_python.is_file()
-        or not venv_python.is_file()
-    ):
+    if _base_python() is None:
         pytest.skip("the tests run outside the Quick start's .venv")
-    done = subprocess.run([str(base_python), str(REPO / "validate.py")], capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().splitlines()[-1].startswith("VALID")
+    assert plain.returncode == 0, plain.stderr
+    assert plain.stdout.strip().splitlines()[-1].startswith("VALID")
 
 
 def test_frictionless_itself_validates_the_package():
