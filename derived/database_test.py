@@ -23,7 +23,9 @@ def connection(dist_folder):
 
 
 def test_every_row_of_every_table_with_its_declared_type(connection):
-    python_types = {"string": str, "date": str, "integer": int, "number": float}
+    # SQLite has no boolean: a boolean cell ("true"/"false") is held as 1/0, as SQLite's own TRUE and FALSE are
+    booleans = {"true": 1, "false": 0}
+    python_types = {"string": str, "date": str, "integer": int, "number": float, "boolean": booleans.__getitem__}
     for resource in DESCRIPTOR["resources"]:
         expected = [record for _, record in rows(REPO, resource["path"])]
         stored = connection.execute(f'SELECT * FROM "{resource["name"]}" ORDER BY rowid').fetchall()
@@ -34,6 +36,8 @@ def test_every_row_of_every_table_with_its_declared_type(connection):
                 where = (resource["name"], f["name"], text)
                 if text == "":
                     assert value is None, where
+                elif f["type"] == "boolean":
+                    assert type(value) is int and value == kind(text), where
                 else:
                     assert type(value) is kind and value == kind(text), where
 

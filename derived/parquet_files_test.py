@@ -14,8 +14,14 @@ from tests.faults import REPO, rows
 from . import database
 
 DESCRIPTOR = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
-TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "date": pa.date32()}
-READ = {"string": str, "integer": int, "number": float, "date": datetime.date.fromisoformat}
+TYPES = {
+    "string": pa.string(),
+    "integer": pa.int64(),
+    "number": pa.float64(),
+    "date": pa.date32(),
+    "boolean": pa.bool_(),
+}
+READ = {"string": str, "integer": int, "number": float, "date": datetime.date.fromisoformat, "boolean": "true".__eq__}
 
 
 def test_every_table_with_its_declared_types_and_rows(dist_folder):

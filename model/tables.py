@@ -63,7 +63,9 @@ class TableModel:
     names: str | None = None  # entity: its names table
     same_as: str | None = None  # entity: field linking an entry to one that may be the same
     parent: str | None = None  # entity: field naming the entry it lies within
-    name_is_spelled: bool = False  # entity: its name is one of its spellings, or its notes explain why not
+    name_is_spelled: bool = False  # entity: its name is one of its spellings, unless declared normalised
+    # entity with name_is_spelled: the boolean field that declares a name deliberately none of its spellings
+    name_normalised: str | None = None
     count_by: str | None = None  # evidence: the field whose distinct values a count counts; None: every row counts
     dates: tuple[DateGroup, ...] = ()
     # (field, regular expression) for optional fields whose pattern is declared as "x-pattern" rather than in
@@ -138,6 +140,7 @@ def table_model(resource: dict) -> TableModel:
         same_as=_text(declared.get("same_as")),
         parent=_text(declared.get("parent")),
         name_is_spelled=declared.get("name_is_spelled") is True,
+        name_normalised=_text(declared.get("name_normalised")),
         count_by=_text(declared.get("count_by")),
         dates=_dates(declared.get("dates")),
         patterns=tuple(
