@@ -145,8 +145,25 @@ def _figure_ranges(package: Package) -> Iterator[tuple]:
         yield row.get("statistic_id"), round(low, 6), int(low_open), high, int(high_open)
 
 
+def possibly_same_sql(package: Package) -> str:
+    """(entity_id, other_id) for every pair of entries an entity table links as possibly the same (its same_as field,
+    read from the model), each pair both ways, whichever of the two rows declares the link."""
+    parts = []
+    for table in package.model.entities:
+        if table.same_as and table.id_field:
+            key, same = quoted(table.id_field), quoted(table.same_as)
+            parts += [
+                f"SELECT {key}, {same} FROM {quoted(table.name)} WHERE {same} IS NOT NULL AND {same} <> {key}",
+                f"SELECT {same}, {key} FROM {quoted(table.name)} WHERE {same} IS NOT NULL AND {same} <> {key}",
+            ]
+    return "\nUNION ".join(parts) or "SELECT NULL, NULL WHERE 0"
+
+
 def dossier_sql(package: Package) -> str:
-    """One SELECT per field of an evidence table (or of a link table hanging on one) that names an entity."""
+    """One SELECT per field of an evidence table (or of a link table hanging on one) that names an entity: the
+    entity's own rows; and, for an entity linked to another as possibly the same (an entity table's same_as), the
+    other's rows too, each saying whose it is (said_of) and that it is reached through that link (through), never
+    as the entity's own."""
     model = package.model
     parts = []
     for table, field, _ in model.references_to(ENTITY):
@@ -170,15 +187,31 @@ def dossier_sql(package: Package) -> str:
         dates = evidence.dates[0] if evidence.dates else None
         earliest = f"{alias}.{quoted(dates.earliest)}" if dates else "NULL"
         latest = f"{alias}.{quoted(dates.latest)}" if dates else "NULL"
-        parts.append(
-            f"SELECT n.entity_kind, n.name, {holder}.{quoted(field)} AS entity_id, '{evidence.name}' AS said_in, "
-            f"{named_as} AS named_as, e.{quoted(evidence.id_field)} AS row_id, {earliest} AS date_earliest, "
-            f"{latest} AS date_latest, e.quote, e.source_id, "
-            f"c.cited || ', {evidence.name} ' || e.{quoted(evidence.id_field)} || '.' AS citation\n"
-            f"{source}\nJOIN entity_names n ON n.entity_id = {holder}.{quoted(field)}\n"
-            f"JOIN source_citations c ON c.source_id = e.source_id"
+        named = f"{holder}.{quoted(field)}"
+        row = (
+            f"'{evidence.name}' AS said_in, {named_as} AS named_as, e.{quoted(evidence.id_field)} AS row_id, "
+            f"{earliest} AS date_earliest, {latest} AS date_latest, e.quote, e.source_id, "
+            f"c.cited || ', {evidence.name} ' || e.{quoted(evidence.id_field)} || '.' AS citation\n{source}\n"
         )
-    return "\nUNION ALL\n".join(parts) + "\nORDER BY entity_kind, name, date_earliest, said_in, row_id"
+        cited = "JOIN source_citations c ON c.source_id = e.source_id"
+        # the entity's own row
+        parts.append(
+            f"SELECT n.entity_kind, n.name, {named} AS entity_id, n.name AS said_of, {named} AS said_of_id, "
+            f"NULL AS through, {row}JOIN entity_names n ON n.entity_id = {named}\n{cited}"
+        )
+        # the row of another entry that may be the same, in the dossier of this one, saying so
+        parts.append(
+            f"SELECT n.entity_kind, n.name, s.entity_id, o.name, s.other_id, "
+            f"'possibly the same ' || n.entity_kind || ' as ' || n.name, {row}"
+            f"JOIN possibly_same s ON s.other_id = {named}\nJOIN entity_names n ON n.entity_id = s.entity_id\n"
+            f"JOIN entity_names o ON o.entity_id = s.other_id\n{cited}"
+        )
+    # NULL sorts first: an entity's own rows, then those of each entry that may be the same
+    return (
+        f"WITH possibly_same (entity_id, other_id) AS (\n{possibly_same_sql(package)}\n)\n"
+        + "\nUNION ALL\n".join(parts)
+        + "\nORDER BY entity_kind, name, entity_id, through, said_of, date_earliest, said_in, row_id, named_as"
+    )
 
 
 def _search_tables(package: Package, descriptor: dict) -> list[tuple[str, str, list[str]]]:

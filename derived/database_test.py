@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import defaultdict
 
 import pytest
 
@@ -96,6 +97,67 @@ def test_the_dossier_holds_every_entity_named_by_an_evidence_row(connection):
     assert {row[0] for row in connection.execute("SELECT entity_id FROM dossier")} >= expected
 
 
+MOGUDONG, MOGDUN = "per-kuliziya-mogudong", "per-kulziwa-mogdun"  # linked as possibly the same, kept apart
+
+
+def test_the_dossier_of_a_person_holds_a_possibly_same_persons_rows_labelled_as_theirs(connection):
+    connection.row_factory = sqlite3.Row
+    try:
+        rows = connection.execute("SELECT * FROM dossier WHERE entity_id = ?", (MOGUDONG,)).fetchall()
+    finally:
+        connection.row_factory = None
+    (name,) = {row["name"] for row in rows}
+    own = [row for row in rows if row["through"] is None]
+    reached = [row for row in rows if row["through"] is not None]
+    # her own rows (the compensation claim) are hers, and only hers
+    assert own and {(row["said_of_id"], row["said_of"]) for row in own} == {(MOGUDONG, name)}
+    assert "sta-0002" in {row["row_id"] for row in own}
+    # Mogdun's release is in her dossier, said of Mogdun, reached through the possibly-same link, after her own rows
+    release = [row for row in reached if row["row_id"] == "evt-0006"]
+    assert release and all(row["said_of_id"] == MOGDUN and row["said_of"] == "Kulziwa Mogdun" for row in release)
+    assert release[0]["through"] == f"possibly the same person as {name}"
+    assert "evt-0006" not in {row["row_id"] for row in own}
+    assert rows.index(own[-1]) < rows.index(reached[0])
+
+
+def test_every_dossier_row_reached_through_a_link_is_one_the_model_declares(connection):
+    package = Package(REPO)
+    declared = set()
+    for table in package.model.entities:
+        if table.same_as:
+            for _, record in package.rows(table.name):
+                if record[table.same_as]:
+                    declared |= {(record[table.id_field], record[table.same_as])}
+                    declared |= {(record[table.same_as], record[table.id_field])}
+    own = connection.execute("SELECT count(*) FROM dossier WHERE through IS NULL AND said_of_id <> entity_id")
+    assert own.fetchone() == (0,)
+    reached = set(connection.execute("SELECT entity_id, said_of_id FROM dossier WHERE through IS NOT NULL"))
+    assert reached <= declared and (MOGUDONG, MOGDUN) in reached
+
+
+def test_everything_about_one_spelling_returns_the_rows_of_both_each_saying_whose(connection):
+    (question,) = [q for q in database.questions() if q["name"] == "everything_about"]
+    cursor = connection.execute(question["sql"], {"name": "Mogudong"})
+    header = [d[0] for d in cursor.description]
+    found = [dict(zip(header, row)) for row in cursor]
+    said_of = {(row["said_of"], row["through"]) for row in found}
+    assert ("Kuliziya Mogudong", None) in said_of
+    assert ("Kulziwa Mogdun", "possibly the same person as Kuliziya Mogudong") in said_of
+    assert {row["name"] for row in found} == {"Kuliziya Mogudong"}
+
+
+def test_the_dossier_reads_possibly_same_from_the_model(package_copy, tmp_path):
+    descriptor_path = package_copy / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    persons = next(r for r in descriptor["resources"] if r["name"] == "persons")
+    del persons["x-model"]["same_as"]
+    descriptor_path.write_text(json.dumps(descriptor), encoding="utf-8")
+    database.write(Package(package_copy), tmp_path / "without.db")
+    with sqlite3.connect(tmp_path / "without.db") as opened:
+        assert opened.execute("SELECT count(*) FROM dossier WHERE through IS NOT NULL").fetchone() == (0,)
+        assert opened.execute("SELECT count(*) FROM dossier WHERE entity_id = ?", (MOGUDONG,)).fetchone()[0] > 0
+
+
 def test_every_question_runs(connection):
     for question in database.questions():
         found = connection.execute(question["sql"], {"name": "a"}).fetchall()
@@ -120,6 +182,76 @@ def test_statements_read_has_one_row_per_utterance_with_every_stance(connection)
             "SELECT stance_terms FROM statements_read WHERE utterance_id = ?", (utterance,)
         ).fetchone()
         assert terms.split(";") == stances, utterance
+
+
+def test_testimonies_read_has_one_row_per_account_with_every_allegation(connection):
+    package = Package(REPO)
+    records = [record for _, record in package.rows("testimonies")]
+    accounts = {r["account_id"] for r in records}
+    assert len(accounts) < len(records)  # some account is recorded as several rows
+    assert connection.execute("SELECT count(*) FROM testimonies_read").fetchone()[0] == len(accounts)
+    alleged = defaultdict(set)
+    account_of = {r["testimony_id"]: r["account_id"] for r in records}
+    for _, link in package.rows("testimony_allegations"):
+        alleged[account_of[link["testimony_id"]]].add(link["allegation"])
+    for account in accounts:
+        ids = sorted(r["testimony_id"] for r in records if r["account_id"] == account)
+        found = connection.execute(
+            "SELECT testimony_ids, allegation_terms, citation FROM testimonies_read WHERE account_id = ?", (account,)
+        ).fetchone()
+        assert found[0].split("; ") == ids, account
+        assert (found[1].split(";") if found[1] else []) == sorted(alleged[account]), account
+        assert found[2].endswith(f"testimonies {', '.join(ids)}."), account
+
+
+def test_detentions_and_risks_of_return_are_one_row_per_account_and_person(connection):
+    package = Package(REPO)
+    records = {record["testimony_id"]: record for _, record in package.rows("testimonies")}
+    alleging = defaultdict(set)  # allegation: the (account, person) of the accounts that make it of a named person
+    for _, link in package.rows("testimony_allegations"):
+        record = records[link["testimony_id"]]
+        if record["subject_person_id"]:
+            alleging[link["allegation"]].add((record["account_id"], record["subject_person_id"]))
+    for view, allegations in (
+        ("detentions_reported", {"arbitrary-detention", "incommunicado-detention"}),
+        ("at_risk_of_return", {"deportation-risk"}),
+    ):
+        found = connection.execute(f"SELECT row, person_id FROM {view} WHERE row LIKE 'testimonies %'").fetchall()
+        wanted = set().union(*(alleging[a] for a in allegations))
+        assert len(found) == len(wanted), view
+        for row, person in found:
+            ids = row.removeprefix("testimonies ").split("; ")
+            assert len({records[i]["account_id"] for i in ids}) == 1, row
+            assert (records[ids[0]]["account_id"], person) in wanted, row
+    grouped = connection.execute("SELECT count(*) FROM detentions_reported WHERE row LIKE 'testimonies %;%'")
+    assert grouped.fetchone()[0] > 0  # the shipped data has an account of several rows alleging a detention
+
+
+def test_the_question_of_grave_allegations_has_one_row_per_allegation_and_account(connection):
+    (question,) = [q for q in database.questions() if q["name"].startswith("testimonies_of_torture")]
+    cursor = connection.execute(question["sql"])
+    header = [d[0] for d in cursor.description]
+    found = [dict(zip(header, row)) for row in cursor]
+    pairs = [(row["allegation"], row["testimony_ids"]) for row in found]
+    assert len(pairs) == len(set(pairs))
+    package = Package(REPO)
+    account_of = {r["testimony_id"]: r["account_id"] for _, r in package.rows("testimonies")}
+    grave = {"torture", "forced-labour", "sexual-violence", "forced-abortion"}
+    wanted = {
+        (link["allegation"], account_of[link["testimony_id"]])
+        for _, link in package.rows("testimony_allegations")
+        if link["allegation"] in grave
+    }
+    assert len(found) == len(wanted)
+    # the quote is that of a row of the account that makes the allegation
+    labels = {r["term"]: r["label"] for _, r in package.rows("allegation_types")}
+    made_by = defaultdict(set)  # allegation, by its label: the rows that make it
+    for _, link in package.rows("testimony_allegations"):
+        made_by[labels[link["allegation"]]].add(link["testimony_id"])
+    texts = {r["testimony_id"]: r["quote"] for _, r in package.rows("testimonies")}
+    for row in found:
+        makers = [i for i in row["testimony_ids"].split("; ") if i in made_by[row["allegation"]]]
+        assert makers and row["quote"] in {texts[i] for i in makers}, row
 
 
 def test_events_read_names_who_reports_each_event(connection):

@@ -64,7 +64,8 @@ _SHARED = set(FIGURE_FIELDS) - {"statistic_id"}
 class Collector:
     """What the report needs from the evidence tables, gathered row by row in the checker's one pass over them:
     what each source yields in each table (rows, or for a table counted by a field such as a statement's
-    utterance_id, its distinct values), and each figure's fields (not its quote or notes)."""
+    utterance_id or a testimony's account_id, its distinct values), and each figure's fields (not its quote or
+    notes)."""
 
     def __init__(self, package: Package) -> None:
         self.counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -112,12 +113,21 @@ def _entity_names(package: Package) -> dict[str, str]:
 
 
 def _rows_per_source(package: Package, sources: list[dict], collected: Collector) -> list[str]:
+    grouped = [t for t in package.model.evidence if t.count_by]
+    counted = (
+        " Counted as what their rows record, not as rows: "
+        + " and ".join(f"{t.label} as {t.count_noun[1]} (`{t.count_by}`)" for t in grouped)
+        + "; the rows that record one "
+        + " or one ".join(t.count_noun[0] for t in grouped)
+        + " (its reported and its direct words, a statement's stances) count once."
+        if grouped
+        else ""
+    )
     lines = [
         "## Rows per source",
         "",
         "How many rows each source yields in each evidence table, and how many people, organisations and places "
-        "it names (from the names tables). Statements are counted as utterances: the rows that record one "
-        "utterance, one per stance, count once (`utterance_id`).",
+        f"it names (from the names tables).{counted}",
         "",
     ]
     evidence = [t.label for t in package.model.evidence]

@@ -62,12 +62,14 @@ def test_entities_in_several_sources_are_listed(module_copy):
 
 def test_rows_per_source_counts_each_table(module_copy):
     table = render(module_copy).split("## Rows per source", 1)[1].split("##", 1)[0]
+    header = next(line for line in table.splitlines() if line.startswith("| source |")).split(" | ")
+    column = header.index("figures")
     counts = defaultdict(int)
-    for _, row in rows(module_copy, "data/testimonies.csv"):
+    for _, row in rows(module_copy, "data/statistics.csv"):
         counts[row["source_id"]] += 1
     for source_id, count in counts.items():
         line = next(line for line in table.splitlines() if line.startswith(f"| `{source_id}` |"))
-        assert line.split(" | ")[3] == str(count)
+        assert line.split(" | ")[column] == str(count)
 
 
 def test_rows_per_source_counts_statements_as_utterances(module_copy):
@@ -81,5 +83,22 @@ def test_rows_per_source_counts_statements_as_utterances(module_copy):
         statement_rows[row["source_id"]] += 1
     assert any(len(utterances[s]) < statement_rows[s] for s in utterances)  # the shipped data tells them apart
     for source_id, found in utterances.items():
+        line = next(line for line in table.splitlines() if line.startswith(f"| `{source_id}` |"))
+        assert line.split(" | ")[column] == str(len(found))
+
+
+def test_rows_per_source_counts_testimonies_as_accounts(module_copy):
+    text = render(module_copy)
+    table = text.split("## Rows per source", 1)[1].split("##", 1)[0]
+    assert "testimonies as accounts (`account_id`)" in table  # the report says what it counts
+    header = next(line for line in table.splitlines() if line.startswith("| source |")).split(" | ")
+    column = header.index("testimonies")
+    accounts = defaultdict(set)
+    testimony_rows = defaultdict(int)
+    for _, row in rows(module_copy, "data/testimonies.csv"):
+        accounts[row["source_id"]].add(row["account_id"])
+        testimony_rows[row["source_id"]] += 1
+    assert any(len(accounts[s]) < testimony_rows[s] for s in accounts)  # the shipped data tells them apart
+    for source_id, found in accounts.items():
         line = next(line for line in table.splitlines() if line.startswith(f"| `{source_id}` |"))
         assert line.split(" | ")[column] == str(len(found))

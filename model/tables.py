@@ -67,6 +67,10 @@ class TableModel:
     # entity with name_is_spelled: the boolean field that declares a name deliberately none of its spellings
     name_normalised: str | None = None
     count_by: str | None = None  # evidence: the field whose distinct values a count counts; None: every row counts
+    # evidence, with count_by: the fields in which the rows of one group may differ (every other field must agree)
+    may_vary: tuple[str, ...] = ()
+    # evidence, with count_by: what one group of rows is called, singular and plural ("account", "accounts")
+    count_noun: tuple[str, str] = ("", "")
     dates: tuple[DateGroup, ...] = ()
     # (field, regular expression) for optional fields whose pattern is declared as "x-pattern" rather than in
     # constraints, where Frictionless's SQL export would turn it into a REGEXP that fails on empty cells
@@ -91,6 +95,12 @@ def _texts(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+
+
+def _noun(value: Any) -> tuple[str, str]:
+    if not isinstance(value, dict):
+        return ("", "")
+    return (_text(value.get("singular")) or "", _text(value.get("plural")) or "")
 
 
 def _dates(value: Any) -> tuple[DateGroup, ...]:
@@ -142,6 +152,8 @@ def table_model(resource: dict) -> TableModel:
         name_is_spelled=declared.get("name_is_spelled") is True,
         name_normalised=_text(declared.get("name_normalised")),
         count_by=_text(declared.get("count_by")),
+        may_vary=_texts(declared.get("may_vary")) if isinstance(declared.get("may_vary"), list) else (),
+        count_noun=_noun(declared.get("count_noun")),
         dates=_dates(declared.get("dates")),
         patterns=tuple(
             (f["name"], f["x-pattern"])

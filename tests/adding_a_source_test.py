@@ -77,6 +77,7 @@ def test_a_source_added_as_the_readme_says_is_valid(package_copy, tmp_path):
         "data/testimonies.csv",
         {
             "testimony_id": testimony,
+            "account_id": testimony,  # an account recorded as one row carries its own ID
             "source_id": SOURCE_ID,
             "quote": "Aidana Testova, a teacher from Ghulja, says she was held in a camp from March 2018 to May 2019.",
             "quote_type": "reported",

@@ -107,3 +107,21 @@ def test_search_finds_a_name_from_disk(browser, dist_folder):
     links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#results a")]
     assert any("places/pl-dongmehle-camp.html" in link for link in links)
     assert not violations, violations
+
+
+def test_search_for_one_spelling_brings_up_the_possibly_same_person_labelled_so(browser, dist_folder):
+    from selenium.webdriver.common.by import By
+
+    page = (dist_folder / "site" / "search.html").as_uri() + "?q=Mogudong"
+    violations = _look(browser, page, "search-possibly-same")
+    (found,) = [
+        item
+        for item in browser.find_elements(By.CSS_SELECTOR, "#results > ol > li")
+        if "persons/per-kuliziya-mogudong.html" in item.find_element(By.TAG_NAME, "a").get_attribute("href")
+    ]
+    (same,) = found.find_elements(By.CSS_SELECTOR, "ul.possibly-same > li")
+    assert "persons/per-kulziwa-mogdun.html" in same.find_element(By.TAG_NAME, "a").get_attribute("href")
+    assert same.text == "Kulziwa Mogdun: possibly the same person as Kuliziya Mogudong; the package keeps them apart"
+    matches = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#results > ol > li > a")]
+    assert not any("per-kulziwa-mogdun" in link for link in matches)  # not listed as a match of his name
+    assert not violations, violations

@@ -136,6 +136,13 @@ class Site:
         self.rows_of: dict[str, list[Row]] = defaultdict(list)
         for row in self.rows.values():
             self.rows_of[row.source_id].append(row)
+        # (table, count_by value): the rows recording one account or utterance, in order of ID
+        self.groups: dict[tuple[str, str], list[Row]] = defaultdict(list)
+        for table in model.evidence:
+            if table.count_by:
+                for row in self.rows.values():
+                    if row.table == table.name and row.values.get(table.count_by):
+                        self.groups[(table.name, row.values[table.count_by])].append(row)
         self._passages: dict[str, tuple[list[Passage], int, int]] = {}
         self.links: dict[str, list[tuple[str, dict]]] = defaultdict(list)  # row ID: (link table, link row)
         for table in model.links:
@@ -147,17 +154,26 @@ class Site:
         self.dossier: dict[str, list[dict]] = defaultdict(list)
         for row in self._all(db, "SELECT * FROM dossier"):
             self.dossier[row["entity_id"]].append(row)
+        for ident, said in self.dossier.items():  # the rows of one account or utterance together, its first first
+            self.dossier[ident] = _together(
+                said,
+                lambda r: (r.get("through"), r.get("said_of_id"), self.group(r)),
+                lambda r: r["row_id"] != self.group(r),
+            )
         self.statements = self._all(db, "SELECT * FROM statements_read ORDER BY state_name, office, date_earliest")
-        self.testimonies = {r["testimony_id"]: r for r in self._all(db, "SELECT * FROM testimonies_read")}
+        self.testimonies = {r["account_id"]: r for r in self._all(db, "SELECT * FROM testimonies_read")}
         self.events = self._all(db, "SELECT * FROM events_read ORDER BY date_earliest, event_id")
         self.figures = {r["statistic_id"]: r for r in self._all(db, "SELECT * FROM figures_read")}
+        # each allegation with the rows that make it, by account, an account's first row first
         self.allegations = self._all(
             db,
-            "SELECT a.allegation, t.label, a.testimony_id FROM testimony_allegations a "
-            "JOIN allegation_types t ON t.term = a.allegation ORDER BY t.label, a.testimony_id",
+            "SELECT a.allegation, t.label, a.testimony_id, r.account_id FROM testimony_allegations a "
+            "JOIN allegation_types t ON t.term = a.allegation JOIN testimonies r ON r.testimony_id = a.testimony_id "
+            "ORDER BY t.label, r.account_id, r.testimony_id <> r.account_id, r.testimony_id",
         )
         self.cited = {s["source_id"]: s["cited"] for s in self.sources}
-        # A table counted by a field (a statement's utterance_id) counts that field's distinct values, not rows.
+        # A table counted by a field (a statement's utterance_id, a testimony's account_id) counts that field's
+        # distinct values, not rows.
         self.counts = {
             t.label or t.name: db.execute(f'SELECT count(DISTINCT "{t.counted_field}") FROM "{t.name}"').fetchone()[0]
             for t in [*model.evidence, *model.entities]
@@ -165,6 +181,21 @@ class Site:
         self.counts["sources"] = len(self.sources)
 
     # --- what a page needs -------------------------------------------------------------------------------------
+
+    def group(self, said: dict) -> str:
+        """The group of the evidence row a dossier row names (a testimony's account, a statement's utterance): its
+        count_by value, else its own ID."""
+        row = self.rows.get(said["row_id"])
+        count_by = self.model.get(row.table).count_by if row else None
+        if row is None or not count_by:
+            return said["row_id"]
+        return row.values.get(count_by) or row.ident
+
+    def rows_of_group(self, row: Row) -> list[Row]:
+        """The other rows recording what this row records (the rows of its account or utterance), in order of ID."""
+        count_by = self.model.get(row.table).count_by
+        group = row.values.get(count_by) if count_by else None
+        return [r for r in self.groups.get((row.table, group), []) if r.ident != row.ident] if group else []
 
     def reference(self, table: str, name: str) -> tuple[str, str] | None:
         """(role, target table) of a one-field foreign key."""
@@ -390,10 +421,14 @@ def _lists(site: Site) -> Iterator[Page]:
     yield "about.html", "about.html", {}
     yield "search.html", "search.html", {}
     yield "statements.html", "statements.html", {"by_state": _grouped(site.statements, "state_name", "office")}
-    by_allegation = defaultdict(list)
+    # one item per account making the allegation, quoting the first of its rows that makes it
+    by_allegation: dict[str, dict[str, dict]] = defaultdict(dict)
     for a in site.allegations:
-        by_allegation[a["label"]].append(site.testimonies[a["testimony_id"]])
-    yield "allegations.html", "allegations.html", {"by_allegation": by_allegation}
+        if a["account_id"] not in by_allegation[a["label"]]:
+            quote = site.rows[a["testimony_id"]].quote
+            by_allegation[a["label"]][a["account_id"]] = {**site.testimonies[a["account_id"]], "quote": quote}
+    shown = {label: list(accounts.values()) for label, accounts in by_allegation.items()}
+    yield "allegations.html", "allegations.html", {"by_allegation": shown}
     groups = report.figure_groups(site.package, report.collect(site.package))
     grouped = {m[0] for g in groups for m in g.members}
     alone = defaultdict(list)
@@ -413,6 +448,15 @@ def _lists(site: Site) -> Iterator[Page]:
             "how_read": Markup(MarkdownIt("commonmark", {"html": False}).renderInline(figure_words.HOW_READ)),
         },
     )
+
+
+def _together(items: list[dict], group: Callable[[dict], object], later: Callable[[dict], bool]) -> list[dict]:
+    """The items in their order, but each group where its first item was, those not `later` first (the rows of one
+    account together, its first row first)."""
+    groups: dict[object, list[dict]] = {}
+    for item in items:
+        groups.setdefault(group(item), []).append(item)
+    return [item for members in groups.values() for item in sorted(members, key=later)]
 
 
 def _grouped(rows: list[dict], *keys: str) -> dict:
@@ -442,6 +486,20 @@ def _sources(site: Site) -> Iterator[Page]:
         )
 
 
+def possibly_same(site: Site, ident: str) -> list[dict]:
+    """The entries the package links to `ident` as possibly the same but keeps apart, each with what is said of it,
+    as the dossier gives them (its rows of `ident` reached through that link): ident, entity, kind, notes, rows."""
+    found: dict[str, dict] = {}
+    for row in site.dossier.get(ident, []):
+        other = row["said_of_id"]
+        if row["through"] and other in site.entities:
+            entity = site.entities[other]
+            kind, notes = row["entity_kind"], entity.get("notes")
+            same = found.setdefault(other, {"ident": other, "entity": entity, "kind": kind, "notes": notes, "rows": []})
+            same["rows"].append(row)
+    return list(found.values())
+
+
 def _entities(site: Site) -> Iterator[Page]:
     for ident, entity in site.entities.items():
         yield (
@@ -451,7 +509,9 @@ def _entities(site: Site) -> Iterator[Page]:
                 "entity": entity,
                 "ident": ident,
                 "spellings": site.spellings.get(ident, []),
-                "said": site.dossier.get(ident, []),
+                # the entity's own rows; those of an entry that may be the same are shown apart, labelled
+                "said": [r for r in site.dossier.get(ident, []) if not r["through"]],
+                "possibly_same": possibly_same(site, ident),
                 "within": [
                     e
                     for e in site.entities.values()
@@ -463,7 +523,8 @@ def _entities(site: Site) -> Iterator[Page]:
 
 def _rows(site: Site) -> Iterator[Page]:
     for row in site.rows.values():
-        yield f"rows/{row.ident}.html", "row.html", {"row": row, "links": site.links.get(row.ident, [])}
+        shown = {"row": row, "links": site.links.get(row.ident, []), "group": site.rows_of_group(row)}
+        yield f"rows/{row.ident}.html", "row.html", shown
 
 
 # The one list of what the site holds: each function yields its pages.
@@ -473,14 +534,24 @@ STATIC = ["style.css", "search.js"]
 
 def _search_index(site: Site) -> str:
     """search-index.js: every row's quote and every entity's spellings, loaded by search.html as a script (a file
-    it fetched would not load from disk)."""
-    entries = [
+    it fetched would not load from disk). An entity linked to others as possibly the same carries them, as
+    [name, address, how it is linked], shown under it when it is found, never as found themselves."""
+    entries: list[list] = [
         [f"{r.table} {r.ident}", f"rows/{r.ident}.html", f"{r.ident} {r.source_id} {r.quote}"]
         for r in site.rows.values()
     ]
     for ident, entity in site.entities.items():
         names = " ".join(s["name"] for s in site.spellings.get(ident, []))
-        entries.append([entity["name"], f"{entity['table']}/{ident}.html", f"{entity['name']} {names} {ident}"])
+        entry = [entity["name"], f"{entity['table']}/{ident}.html", f"{entity['name']} {names} {ident}"]
+        also = [
+            [
+                same["entity"]["name"],
+                f"{same['entity']['table']}/{same['ident']}.html",
+                f"possibly the same {same['kind']} as {entity['name']}; the package keeps them apart",
+            ]
+            for same in possibly_same(site, ident)
+        ]
+        entries.append([*entry, also] if also else entry)
     return "const SEARCH_INDEX = " + json.dumps(entries, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
 

@@ -1,5 +1,6 @@
 // Search without a server: SEARCH_INDEX (search-index.js, written by the build) holds [title, address, text] for
-// every row and every person, body and place; a result must contain every word asked for.
+// every row and every person, body and place; a result must contain every word asked for. An entity's entry may
+// carry a fourth item, those the package links to it as possibly the same, shown under it, labelled so.
 (function () {
   "use strict";
   var params = new URLSearchParams(window.location.search);
@@ -24,6 +25,21 @@
     link.textContent = entry[0];
     item.appendChild(link);
     item.appendChild(document.createTextNode(": " + entry[2].slice(0, 240)));
+    // who may be the same (entry[3]: [name, address, how linked]), listed under the match, not as one
+    if (entry[3]) {
+      var same = document.createElement("ul");
+      same.className = "possibly-same";
+      entry[3].forEach(function (other) {
+        var line = document.createElement("li");
+        var to = document.createElement("a");
+        to.href = other[1];
+        to.textContent = other[0];
+        line.appendChild(to);
+        line.appendChild(document.createTextNode(": " + other[2]));
+        same.appendChild(line);
+      });
+      item.appendChild(same);
+    }
     list.appendChild(item);
   });
   results.appendChild(list);

@@ -6,6 +6,7 @@ installed); uncited passages are counted without page furniture."""
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 import subprocess
@@ -125,6 +126,44 @@ def test_uncited_words_leave_out_page_furniture(dist_folder):
     site._passages.clear()
     _, uncited_without, total_without = site.passages(source["source_id"])
     assert total_without > total and uncited_without > uncited
+
+
+MOGUDONG, MOGDUN = "per-kuliziya-mogudong", "per-kulziwa-mogdun"  # linked as possibly the same, kept apart
+
+
+def _row_links(page: str) -> set[str]:
+    return set(re.findall(r'href="\.\./rows/([^"]+)\.html"', page))
+
+
+def test_a_person_page_shows_a_possibly_same_persons_facts_apart_labelled_and_linked(dist_folder):
+    persons = dist_folder / "site" / "persons"
+    for ident, other, name, theirs, own in [
+        (MOGUDONG, MOGDUN, "Kulziwa Mogdun", "evt-0006", "sta-0002"),  # his release on her page
+        (MOGDUN, MOGUDONG, "Kuliziya Mogudong", "sta-0002", "evt-0006"),  # her compensation claim on his page
+    ]:
+        page = (persons / f"{ident}.html").read_text(encoding="utf-8")
+        before, section = page.split('<section class="possibly-same"', 1)
+        heading = re.search(r"<h2[^>]*>(.*?)</h2>", section, flags=re.S).group(1)
+        assert re.sub(r"<[^>]+>", "", heading) == f"Possibly the same person: {name}"
+        assert f'href="../persons/{other}.html"' in heading
+        assert "not certain" in section and f"What follows is said of {html.escape(name)}" in section
+        assert theirs in _row_links(section) and theirs not in _row_links(before)
+        assert own in _row_links(before) and own not in _row_links(section)
+
+
+def test_the_search_index_brings_up_a_possibly_same_person_labelled_so(dist_folder):
+    script = (dist_folder / "site" / "search-index.js").read_text(encoding="utf-8")
+    entries = json.loads(script.removeprefix("const SEARCH_INDEX = ").rstrip().removesuffix(";"))
+    (mogudong,) = [e for e in entries if e[1] == f"persons/{MOGUDONG}.html"]
+    assert "Mogdun" not in mogudong[2]  # not found by the other's name
+    assert mogudong[3] == [
+        [
+            "Kulziwa Mogdun",
+            f"persons/{MOGDUN}.html",
+            "possibly the same person as Kuliziya Mogudong; the package keeps them apart",
+        ]
+    ]
+    assert all(len(e) == 3 for e in entries if e[1].startswith("rows/"))
 
 
 @pytest.mark.slow  # starts Java

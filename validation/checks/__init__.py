@@ -16,6 +16,7 @@ from .dates import Dates
 from .derived_files import DerivedFiles
 from .descriptor_profile import DescriptorProfile
 from .duplicates import Duplicates
+from .grouped_rows import GroupedRows
 from .keys import Keys
 from .numbers import Numbers
 from .orphans import Orphans
@@ -23,8 +24,8 @@ from .quotes import Quotes
 from .row_rules import RowRules
 from .schema import Schema
 from .source_files import SourceFiles
+from .speaker_state import SpeakerState
 from .text_hygiene import TextHygiene
-from .utterances import Utterances
 from .web_addresses import WebAddresses
 
 CHECKS: list[type[Check]] = [
@@ -42,7 +43,8 @@ CHECKS: list[type[Check]] = [
     Coordinates,
     CitedNames,
     Consistency,
-    Utterances,
+    GroupedRows,
+    SpeakerState,
     Orphans,
     Duplicates,
     DerivedFiles,

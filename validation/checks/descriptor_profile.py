@@ -84,7 +84,7 @@ class DescriptorProfile(Check):
         ),
         "role-invalid": Code(
             f"a resource's {ROLE_PROPERTY} (its role in the package) is missing, does not match "
-            "model/roles.schema.json, or names a table the descriptor does not have",
+            "model/roles.schema.json, or names a table the descriptor, or a field the table, does not have",
             f"give the resource an {ROLE_PROPERTY} as the other resources of its kind have "
             "(see model/roles.schema.json)",
         ),
@@ -250,4 +250,16 @@ class DescriptorProfile(Check):
                     file=FILE,
                     field=f"{field}/{key}",
                     message=f"resource {resource.get('name')!r}: {key} names {role[key]!r}, which is not a resource",
+                )
+        # the fields a grouped table's rows are counted by and may differ in (the grouped_rows check reads them)
+        named = [("count_by", role["count_by"])] if "count_by" in role else []
+        named += [(f"may_vary/{i}", name) for i, name in enumerate(role.get("may_vary", []))]
+        for key, name in named:
+            if name not in declared:
+                yield self.problem(
+                    "role-invalid",
+                    file=FILE,
+                    field=f"{field}/{key}",
+                    message=f"resource {resource.get('name')!r}: {key.split('/')[0]} names {name!r}, which is not "
+                    "a field of the table",
                 )

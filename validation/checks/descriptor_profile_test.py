@@ -105,6 +105,18 @@ def test_entity_role_naming_a_names_table_that_does_not_exist(package_copy):
     )
 
 
+def test_a_grouped_table_declaring_a_field_it_does_not_have_as_may_vary(package_copy):
+    index = edit_resource(package_copy, "testimonies", lambda r: r["x-model"]["may_vary"].append("venue"))
+    where = f"resources/{index}/x-model/may_vary/8"
+    problem = assert_invalid(check(package_copy, DescriptorProfile), "role-invalid", FILE, None, where)
+    assert "'venue'" in problem["message"]
+
+
+def test_a_table_counted_by_a_field_must_say_what_it_counts(package_copy):
+    index = edit_resource(package_copy, "statements", lambda r: r["x-model"].pop("count_noun"))
+    assert_invalid(check(package_copy, DescriptorProfile), "role-invalid", FILE, None, f"resources/{index}/x-model")
+
+
 def test_resource_without_v1_profile(package_copy):
     index = edit_resource(package_copy, "persons", lambda r: r.pop("profile"))
     assert_invalid(check(package_copy, DescriptorProfile), "resource-not-v1-readable", FILE, None, f"resources/{index}")
