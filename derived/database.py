@@ -146,17 +146,22 @@ def _figure_ranges(package: Package) -> Iterator[tuple]:
 
 
 def possibly_same_sql(package: Package) -> str:
-    """(entity_id, other_id) for every pair of entries an entity table links as possibly the same (its same_as field,
-    read from the model), each pair both ways, whichever of the two rows declares the link."""
+    """(entity_id, other_id, entity_kind, entity_name, other_name) for every pair of entries an entity table links
+    as possibly the same (its same_as field, read from the model), each pair both ways, whichever of the two rows
+    declares the link. The names and kind ride along so that the dossier joins this small table alone: joining the
+    entity_names view for each of the two would multiply every part of the dossier by its three tables."""
     parts = []
     for table in package.model.entities:
         if table.same_as and table.id_field:
-            key, same = quoted(table.id_field), quoted(table.same_as)
+            key, same, name = quoted(table.id_field), quoted(table.same_as), quoted(table.name)
+            pair = f"FROM {name} a JOIN {name} b ON b.{key} = a.{same} AND a.{same} <> a.{key}"
             parts += [
-                f"SELECT {key}, {same} FROM {quoted(table.name)} WHERE {same} IS NOT NULL AND {same} <> {key}",
-                f"SELECT {same}, {key} FROM {quoted(table.name)} WHERE {same} IS NOT NULL AND {same} <> {key}",
+                f"SELECT a.{key}, b.{key}, n.entity_kind, a.name, b.name {pair} "
+                f"JOIN entity_names n ON n.entity_id = a.{key}",
+                f"SELECT b.{key}, a.{key}, n.entity_kind, b.name, a.name {pair} "
+                f"JOIN entity_names n ON n.entity_id = b.{key}",
             ]
-    return "\nUNION ".join(parts) or "SELECT NULL, NULL WHERE 0"
+    return "\nUNION ".join(parts) or "SELECT NULL, NULL, NULL, NULL, NULL WHERE 0"
 
 
 def dossier_sql(package: Package) -> str:
@@ -166,7 +171,7 @@ def dossier_sql(package: Package) -> str:
     as the entity's own."""
     model = package.model
     parts = []
-    for table, field, _ in model.references_to(ENTITY):
+    for table, field, target in model.references_to(ENTITY):
         if table.role == EVIDENCE:
             evidence, alias = table, "e"
             source = f"FROM {quoted(table.name)} e"
@@ -200,15 +205,16 @@ def dossier_sql(package: Package) -> str:
             f"NULL AS through, {row}JOIN entity_names n ON n.entity_id = {named}\n{cited}"
         )
         # the row of another entry that may be the same, in the dossier of this one, saying so
-        parts.append(
-            f"SELECT n.entity_kind, n.name, s.entity_id, o.name, s.other_id, "
-            f"'possibly the same ' || n.entity_kind || ' as ' || n.name, {row}"
-            f"JOIN possibly_same s ON s.other_id = {named}\nJOIN entity_names n ON n.entity_id = s.entity_id\n"
-            f"JOIN entity_names o ON o.entity_id = s.other_id\n{cited}"
-        )
+        if target.same_as:
+            parts.append(
+                f"SELECT s.entity_kind, s.entity_name, s.entity_id, s.other_name, s.other_id, "
+                f"'possibly the same ' || s.entity_kind || ' as ' || s.entity_name, {row}"
+                f"JOIN possibly_same s ON s.other_id = {named}\n{cited}"
+            )
     # NULL sorts first: an entity's own rows, then those of each entry that may be the same
     return (
-        f"WITH possibly_same (entity_id, other_id) AS (\n{possibly_same_sql(package)}\n)\n"
+        f"WITH possibly_same (entity_id, other_id, entity_kind, entity_name, other_name) AS (\n"
+        f"{possibly_same_sql(package)}\n)\n"
         + "\nUNION ALL\n".join(parts)
         + "\nORDER BY entity_kind, name, entity_id, through, said_of, date_earliest, said_in, row_id, named_as"
     )
