@@ -1,5 +1,6 @@
-"""docs/data-dictionary.md: every table's description, keys, role and fields, every vocabulary's terms, and the
-ready-to-read tables of dist/, from the descriptor, the vocabulary tables and derived/ready_tables.yaml."""
+"""docs/data-dictionary.md: every table's description, keys, role and fields (each with its title), every
+vocabulary's terms, and the ready-to-read tables of dist/, from the descriptor, the vocabulary tables and
+derived/ready_tables.yaml."""
 
 from __future__ import annotations
 
@@ -53,8 +54,8 @@ def render(descriptor: dict, vocabularies: dict[str, list[dict]], ready: list) -
             ref = fk["reference"]
             out.append(f"Foreign key: `{', '.join(fk['fields'])}` → `{ref['resource']}.{', '.join(ref['fields'])}`.")
         out.append("")
-        out.append("| field | type | required | constraints | description |")
-        out.append("| --- | --- | --- | --- | --- |")
+        out.append("| field | title | type | required | constraints | description |")
+        out.append("| --- | --- | --- | --- | --- | --- |")
         for f in schema.get("fields", []):
             cons = dict(f.get("constraints", {}))
             required = "yes" if cons.pop("required", False) else ""
@@ -64,7 +65,8 @@ def render(descriptor: dict, vocabularies: dict[str, list[dict]], ready: list) -
                 cons["pattern (checked by validate.py)"] = f["x-pattern"]
             text = "; ".join(k if v is True else f"{k} `{v}`" for k, v in cons.items())
             out.append(
-                f"| `{f['name']}` | {f['type']} | {required} | {_cell(text)} | {_cell(f.get('description', ''))} |"
+                f"| `{f['name']}` | {_cell(f.get('title', ''))} | {f['type']} | {required} | {_cell(text)} "
+                f"| {_cell(f.get('description', ''))} |"
             )
         out.append("")
         if resource["name"] in vocabularies:

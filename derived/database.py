@@ -65,6 +65,22 @@ def indexes() -> list[tuple[str, list[str]]]:
     return [(item["table"], item["columns"]) for item in _ready_tables_file().get("indexes", [])]
 
 
+def lists() -> list[tuple[str, dict[str, str], list[list]]]:
+    """(name, {column: SQL type}, rows) of the small tables the ready-to-read tables read that the package does not
+    hold (the elements of a case sheet). A table, not a VALUES list in a view's SELECT, so that its columns keep their
+    declared types in the views: SQLite declares no type for a computed column, and the Parquet files type a view's
+    columns as SQLite declares them."""
+    return [(item["name"], dict(item["columns"]), item["rows"]) for item in _ready_tables_file().get("lists", [])]
+
+
+def _create_lists(connection: sqlite3.Connection) -> None:
+    """The tables of lists(), each keyed on its first column, with their rows."""
+    for name, columns, records in lists():
+        declared = ", ".join(f"{quoted(column)} {kind}" for column, kind in columns.items())
+        connection.execute(f"CREATE TABLE {quoted(name)} ({declared}, PRIMARY KEY ({quoted(next(iter(columns)))}))")
+        _insert(connection, name, list(columns), (tuple(record) for record in records))
+
+
 def helpers() -> list[tuple[str, str]]:
     """(name, SELECT) of the views the ready-to-read tables are built on."""
     return [(item["name"], item["sql"].strip()) for item in _ready_tables_file()["helpers"]]
@@ -248,14 +264,17 @@ FIGURE_RANGES_TABLE = (
 
 
 def _create_views(connection: sqlite3.Connection, package: Package) -> None:
-    """The helper views and the ready-to-read tables, each read once as made: SQLite resolves a view's columns only
-    when it is read, and a column the tables lack must stop the build, not a reader's query. Raises Refused."""
-    for name, sql in [*helpers(), *((ready.name, ready.sql) for ready in ready_tables(package))]:
-        try:
-            connection.execute(f"CREATE VIEW {quoted(name)} AS {sql}")
-            connection.execute(f"SELECT * FROM {quoted(name)} LIMIT 0")
-        except sqlite3.Error as err:
-            raise Refused(f"the view {name} cannot be made from the package's tables: {err}") from None
+    """The helper views and the ready-to-read tables, each read once all are made: SQLite resolves a view's columns
+    only when it is read, and a column the tables lack must stop the build, not a reader's query. All are made
+    before any is read, so that a view may read one listed after it (case_sheets, shown beside the tables it sums
+    up, reads events_read and statements_read). Raises Refused."""
+    views = [*helpers(), *((ready.name, ready.sql) for ready in ready_tables(package))]
+    for step in ("CREATE VIEW {name} AS {sql}", "SELECT * FROM {name} LIMIT 0"):
+        for name, sql in views:
+            try:
+                connection.execute(step.format(name=quoted(name), sql=sql))
+            except sqlite3.Error as err:
+                raise Refused(f"the view {name} cannot be made from the package's tables: {err}") from None
 
 
 def unmakeable_view(package: Package) -> str | None:
@@ -265,6 +284,7 @@ def unmakeable_view(package: Package) -> str | None:
     try:
         connection.execute(PACKAGE_TABLE)
         connection.execute(FIGURE_RANGES_TABLE)
+        _create_lists(connection)
         for resource in package.descriptor["resources"]:
             connection.execute(create_table(resource))
         _create_views(connection, package)
@@ -316,6 +336,7 @@ def write(package: Package, path: Path) -> None:
                 ["statistic_id", "range_low", "range_low_open", "range_high", "range_high_open"],
                 _figure_ranges(package),
             )
+            _create_lists(connection)
             for table, fts, columns in _search_tables(package, descriptor):
                 listed = ", ".join(map(quoted, columns))
                 connection.execute(f"CREATE VIRTUAL TABLE {quoted(fts)} USING fts5({listed}, tokenize='unicode61')")

@@ -10,7 +10,7 @@ from collections import defaultdict
 import pytest
 
 from model.loader import Package
-from tests.faults import REPO, break_cell, rows
+from tests.faults import REPO, append_row, break_cell, delete_row, restamp, row_number, rows, set_cells
 
 from . import database
 
@@ -85,7 +85,11 @@ def test_every_ready_to_read_table_has_rows_and_citations(connection):
         assert connection.execute(f'SELECT count(*) FROM "{ready.name}"').fetchone()[0] > 0, ready.name
         assert set(ready.columns) <= set(header), ready.name
         if "citation" in header:
-            assert connection.execute(f'SELECT count(*) FROM "{ready.name}" WHERE citation IS NULL').fetchone() == (0,)
+            # every row is cited, but a case sheet's row saying that no row of the package fills its element
+            uncited = f'SELECT count(*) FROM "{ready.name}" WHERE citation IS NULL'
+            if ready.name == "case_sheets":
+                uncited += f" AND fact <> '{NOT_IN_THE_SOURCES}'"
+            assert connection.execute(uncited).fetchone() == (0,), ready.name
 
 
 def test_the_dossier_holds_every_entity_named_by_an_evidence_row(connection):
@@ -264,3 +268,240 @@ def test_events_read_names_who_reports_each_event(connection):
             assert claimant == event["claimant_description"]
         elif not event["claimant_person_id"] and not event["claimant_org_id"]:
             assert claimant.endswith("(the publisher)"), event["event_id"]
+
+
+# ---------------------------------------------------------------- case sheets
+
+NOT_IN_THE_SOURCES = "Not in the sources."
+EVERY_CASE = ["identity", "date", "place", "responsible", "steps", "results", "reported_by"]
+AT_RISK = ["risk", "status", "officials"]
+DETENTION_EVENTS = {"arrest", "detention", "sentence", "trial"}
+STEPS = {
+    "public-appeal",
+    "petition",
+    "legal-action",
+    "compensation-claim",
+    "protest",
+    "access-request",
+    "meeting",
+    "press-conference",
+    "interview",
+}
+QUOTED = {"events": "event_id", "testimonies": "testimony_id", "statements": "statement_id"}
+
+
+def _records(opened: sqlite3.Connection, sql: str, parameters: tuple | dict = ()) -> list[dict]:
+    cursor = opened.execute(sql, parameters)
+    header = [d[0] for d in cursor.description]
+    return [dict(zip(header, row)) for row in cursor]
+
+
+def _case_sheet(opened: sqlite3.Connection, person_id: str) -> dict[str, list[dict]]:
+    """element: its rows, of one person's case sheet."""
+    sheet = defaultdict(list)
+    for row in _records(opened, "SELECT * FROM case_sheets WHERE person_id = ?", (person_id,)):
+        sheet[row["element"]].append(row)
+    return sheet
+
+
+def _person_id(name: str) -> str:
+    (found,) = [r["person_id"] for _, r in rows(REPO, "data/persons.csv") if r["name"] == name]
+    return found
+
+
+def _table(relpath: str, key: str) -> dict[str, dict[str, str]]:
+    return {r[key]: r for _, r in rows(REPO, relpath)}
+
+
+def test_every_case_has_a_sheet_with_every_element_filled_or_not_in_the_sources(connection):
+    detained = {r[0] for r in connection.execute("SELECT person_id FROM detentions_reported")}
+    at_risk = {r[0] for r in connection.execute("SELECT person_id FROM at_risk_of_return")}
+    testimonies = _table("data/testimonies.csv", "testimony_id")
+    disappeared = {
+        testimonies[testimonies[link["testimony_id"]]["account_id"]]["subject_person_id"]
+        for _, link in rows(REPO, "data/testimony_allegations.csv")
+        if link["allegation"] == "enforced-disappearance"
+    } - {""}
+    found = _records(connection, "SELECT * FROM case_sheets")
+    assert {r["person_id"] for r in found} == detained | at_risk | disappeared
+    quotes = {table: _table(f"data/{table}.csv", key) for table, key in QUOTED.items()}
+    spellings = {(r["person_id"], r["source_id"], r["name"]) for _, r in rows(REPO, "data/person_names.csv")}
+    sheets = defaultdict(list)
+    for row in found:
+        sheets[row["person_id"]].append(row)
+    for person, sheet in sheets.items():
+        words = [("detained", detained), ("disappeared", disappeared), ("at risk of return", at_risk)]
+        assert {r["case"] for r in sheet} == {"; ".join(w for w, persons in words if person in persons)}, person
+        elements = EVERY_CASE + (AT_RISK if person in at_risk else [])
+        # the elements in their order, each once and together; element_order numbers them
+        assert list(dict.fromkeys(r["element"] for r in sheet)) == elements, person
+        assert [r["element_order"] for r in sheet] == sorted(r["element_order"] for r in sheet), person
+        assert {r["element_order"]: r["element"] for r in sheet} == dict(enumerate(elements, start=1)), person
+        for element in elements:
+            filling = [r for r in sheet if r["element"] == element]
+            if any(r["fact"] == NOT_IN_THE_SOURCES for r in filling):
+                (row,) = filling
+                empty = ("quote", "citation", "row", "source_id", "date_text", "place", "precision_note")
+                assert all(row[c] is None for c in empty), row
+                continue
+            for row in filling:
+                assert row["fact"] and row["quote"] and row["citation"] and row["source_id"], row
+                table, ids = row["row"].split(" ", 1)
+                ids = ids.split("; ")
+                # the citation names the rows, and the quote is that of one of them, from the source cited
+                assert row["citation"].endswith(f", {table} {', '.join(ids)}."), row
+                if table == "persons":
+                    assert ids == [person] and (person, row["source_id"], row["quote"]) in spellings, row
+                else:
+                    cited = [quotes[table][i] for i in ids]
+                    assert row["quote"] in {r["quote"] for r in cited}, row
+                    assert {r["source_id"] for r in cited} == {row["source_id"]}, row
+                assert row["precision_note"] is None or element == "date", row
+
+
+def test_the_sheet_of_watbek_qabelqaze_has_the_date_place_and_forces_of_the_events_that_name_him(connection):
+    person = _person_id("Watbek Qabelqaze")
+    events = _table("data/events.csv", "event_id")
+    taking_part = [r for _, r in rows(REPO, "data/event_participants.csv")]
+    labels = {r["term"]: r["label"] for _, r in rows(REPO, "data/vocabularies/event_types.csv")}
+    places = {r["place_id"]: r["name"] for _, r in rows(REPO, "data/places.csv")}
+    names = {r["person_id"]: r["name"] for _, r in rows(REPO, "data/persons.csv")}
+    names |= {r["org_id"]: r["name"] for _, r in rows(REPO, "data/organizations.csv")}
+    his = sorted(
+        r["event_id"]
+        for r in taking_part
+        if r["person_id"] == person
+        and r["role"] == "detainee"
+        and events[r["event_id"]]["event_type"] in DETENTION_EVENTS
+    )
+    assert his  # the sources name him as the one arrested
+    sheet = _case_sheet(connection, person)
+    for element in ("date", "place", "responsible"):
+        assert all(r["citation"] for r in sheet[element]), element
+    for event_id in his:
+        event, row_id = events[event_id], f"events {event_id}"
+        label = labels[event["event_type"]]
+        if event["date_start"] or event["date_text"]:
+            (dated,) = [r for r in sheet["date"] if r["row"] == row_id]
+            assert (
+                dated["fact"].startswith(f"{label}: ") and (event["date_text"] or event["date_start"]) in dated["fact"]
+            )
+            assert (dated["date_earliest"], dated["date_latest"]) == (event["date_earliest"], event["date_latest"])
+            assert dated["quote"] == event["quote"]
+        if event["place_id"]:
+            (placed,) = [r for r in sheet["place"] if r["row"] == row_id]
+            assert placed["place"] == places[event["place_id"]] and placed["fact"] == f"{label}: {placed['place']}"
+        authorities = {
+            names[r["person_id"] or r["org_id"]]
+            for r in taking_part
+            if r["event_id"] == event_id and r["role"] == "authority"
+        }
+        assert {r["fact"] for r in sheet["responsible"] if r["row"] == row_id} == {
+            f"{a} ({label})" for a in authorities
+        }
+    assert {r["row"] for r in sheet["responsible"]} <= {f"events {e}" for e in his}
+
+
+def test_the_steps_of_jomart_kamil_are_those_the_data_links_to_her(connection, package_copy, tmp_path):
+    kamil, aixa = _person_id("Jomart Kamil"), _person_id("Jomart Aixa")
+    events = _table("data/events.csv", "event_id")
+    taking_part = [r for _, r in rows(REPO, "data/event_participants.csv")]
+    linked = {
+        r["event_id"] for r in taking_part if r["person_id"] == kamil and events[r["event_id"]]["event_type"] in STEPS
+    }
+    sheet = _case_sheet(connection, kamil)
+    assert {r["row"] for r in sheet["steps"] if r["citation"]} == {f"events {e}" for e in linked}
+    # Jomart Aixa's public appeal: the shipped data names her as its applicant, but not her sister as its subject
+    # (the text names no one on whose behalf she appeals); linked so, it is one of her sister's steps
+    appeal = next(
+        r["event_id"]
+        for r in taking_part
+        if r["person_id"] == aixa and events[r["event_id"]]["event_type"] == "public-appeal"
+    )
+    if appeal not in linked:
+        append_row(
+            package_copy, "data/event_participants.csv", {"event_id": appeal, "person_id": kamil, "role": "subject"}
+        )
+        restamp(package_copy, "data/event_participants.csv")
+        database.write(Package(package_copy), tmp_path / "linked.db")
+        with sqlite3.connect(tmp_path / "linked.db") as opened:
+            sheet = _case_sheet(opened, kamil)
+    (step,) = [r for r in sheet["steps"] if r["row"] == f"events {appeal}"]
+    assert step["fact"].startswith("Public appeal — ") and "Jomart Aixa (Applicant)" in step["fact"]
+    assert step["quote"] == events[appeal]["quote"] and step["citation"].endswith(f"events {appeal}.")
+
+
+def test_an_element_the_data_no_longer_fills_is_not_in_the_sources(package_copy, tmp_path):
+    person = _person_id("Watbek Qabelqaze")
+    events = _table("data/events.csv", "event_id")
+    his = {
+        r["event_id"]
+        for _, r in rows(package_copy, "data/event_participants.csv")
+        if r["person_id"] == person and r["role"] in ("detainee", "subject")
+    }
+    # take away the place of every event and account about him, and every authority of his events
+    for event_id in sorted(his):
+        if events[event_id]["place_id"]:
+            break_cell(package_copy, "data/events.csv", {"event_id": event_id}, "place_id", "")
+    for _, testimony in rows(package_copy, "data/testimonies.csv"):
+        if testimony["subject_person_id"] == person and testimony["place_id"]:
+            break_cell(
+                package_copy, "data/testimonies.csv", {"testimony_id": testimony["testimony_id"]}, "place_id", ""
+            )
+    authorities = [
+        number
+        for number, r in rows(package_copy, "data/event_participants.csv")
+        if r["event_id"] in his and r["role"] == "authority"
+    ]
+    assert authorities
+    for number in sorted(authorities, reverse=True):
+        delete_row(package_copy, "data/event_participants.csv", number)
+    restamp(package_copy, "data/event_participants.csv")
+    database.write(Package(package_copy), tmp_path / "broken.db")
+    with sqlite3.connect(tmp_path / "broken.db") as opened:
+        sheet = _case_sheet(opened, person)
+    for element in ("place", "responsible"):
+        assert [(r["fact"], r["quote"], r["citation"]) for r in sheet[element]] == [(NOT_IN_THE_SOURCES, None, None)]
+    assert sheet["date"] and all(r["citation"] for r in sheet["date"])  # the dates are still there
+
+
+def test_a_date_the_sources_give_only_to_the_year_is_noted(package_copy, tmp_path):
+    person = _person_id("Watbek Qabelqaze")
+    event_id = next(
+        r["event_id"]
+        for _, r in rows(package_copy, "data/event_participants.csv")
+        if r["person_id"] == person and r["role"] == "detainee"
+    )
+    number = row_number(package_copy, "data/events.csv", event_id=event_id)
+    set_cells(
+        package_copy,
+        "data/events.csv",
+        number,
+        date_start="2017",
+        date_end="",
+        date_earliest="2017-01-01",
+        date_latest="2017-12-31",
+    )
+    database.write(Package(package_copy), tmp_path / "year.db")
+    with sqlite3.connect(tmp_path / "year.db") as opened:
+        sheet = _case_sheet(opened, person)
+    (row,) = [r for r in sheet["date"] if r["row"] == f"events {event_id}"]
+    assert (
+        row["precision_note"] == "The sources give only the year; the Working Group asks at least the month and year."
+    )
+    # a date of one day (the shipped account of his arrest) has none
+    assert [r["precision_note"] for r in sheet["date"] if r["row"].startswith("testimonies ")] == [None]
+
+
+def test_the_case_sheet_question_finds_a_person_by_any_spelling(connection):
+    (question,) = [q for q in database.questions() if q["name"] == "case_sheet_of"]
+    person = _person_id("Gulzire Awulqanqizi")
+    spelling = next(
+        r["name"]
+        for _, r in rows(REPO, "data/person_names.csv")
+        if r["person_id"] == person and r["name"] not in {p["name"] for _, p in rows(REPO, "data/persons.csv")}
+    )
+    found = _records(connection, question["sql"], {"name": spelling})
+    assert {r["person"] for r in found} == {"Gulzire Awulqanqizi"}
+    labels = [r["element_label"] for r in found]
+    assert list(dict.fromkeys(labels))[0] == "Identity" and "Risk of return, as stated" in labels

@@ -76,7 +76,8 @@ class Reading:
 
 # How the rules below are applied, said once for everyone who shows them (the data dictionary, the site).
 HOW_READ = (
-    "`validate.py` reads each figure's `value_text`: a cue first, which sets the qualifier (none: `exact`); then a "
+    "The checker, `validate.py`, reads each figure's words as the source prints them: a cue first, which sets the "
+    "qualifier (none: `exact`); then a "
     "number in digits (`10,000`, `1.25 million`, `80%`) or in words (`three`, `a million`, `ten to fifteen`, "
     "`second`, `a couple`), which must stand in the bounds the qualifier fills, the first number in the first of "
     "them; or a phrase with no number, which sets the qualifier and both bounds. Words no rule reads need a note "

@@ -45,3 +45,21 @@ def test_frictionless_sql_export_writes_every_table(tmp_path):
                 records = sum(1 for _ in csv.reader(file)) - 1
             stored = connection.execute(f'SELECT count(*) FROM "{resource["name"]}"').fetchone()[0]
             assert stored == records, resource["name"]
+
+
+def test_every_field_has_a_plain_title():
+    """Every field of every resource carries a title in plain words, for the site and the other outputs to label a
+    value with: not empty, no underscore, and not merely its column name."""
+    descriptor = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
+    faults = []
+    for resource in descriptor["resources"]:
+        for field in resource["schema"]["fields"]:
+            where = f"{resource['name']}.{field['name']}"
+            title = field.get("title")
+            if not isinstance(title, str) or not title.strip():
+                faults.append(f"{where}: no title")
+            elif "_" in title:
+                faults.append(f"{where}: title {title!r} has an underscore")
+            elif "_" in field["name"] and title.strip().lower() == field["name"].lower():
+                faults.append(f"{where}: title {title!r} is the field's name")
+    assert faults == []

@@ -102,7 +102,7 @@ def test_r_example_runs(code, built):
 def test_the_cookbook_answers_every_question_in_sql_pandas_and_r():
     cookbook = section("Cookbook: the questions the package answers")
     questions = re.split(r"^### ", cookbook, flags=re.M)[1:]
-    assert len(questions) == 5
+    assert len(questions) == 6
     for question in questions:
         title = question.splitlines()[0]
         assert code_blocks(question, "sql") and code_blocks(question, "python") and code_blocks(question, "r"), title

@@ -89,11 +89,42 @@ def test_person_page_shows_spellings_and_what_is_said_with_links_to_passages(bro
     from selenium.webdriver.common.by import By
 
     violations = _look(browser, (dist_folder / "site" / "persons" / "per-gulzire-awulqanqizi.html").as_uri(), "person")
-    assert browser.find_element(By.TAG_NAME, "h1").text
-    spellings = browser.find_element(By.XPATH, "//h2[starts-with(., 'Spellings')]/following-sibling::ul").text
-    assert "asianews-awulqanqizi" in spellings
-    passages = browser.find_elements(By.XPATH, "//a[text()='in the source']")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Gulzire Awulqanqizi"
+    spellings = browser.find_element(By.XPATH, "//h3[starts-with(., 'Spellings')]/following-sibling::ul").text
+    assert "AsiaNews" in spellings
+    passages = browser.find_elements(By.XPATH, "//a[text()='The passage in the source']")
     assert passages and "sources/" in passages[0].get_attribute("href")
+    assert not violations, violations
+
+
+def test_a_case_sheet_comes_first_and_printing_the_page_gives_every_endnote(browser, dist_folder):
+    """A person the sources report detained: on a phone the case sheet is the first thing after the name and the
+    downloads; printed by Chromium (the WebDriver print command), the PDF holds every endnote, whole."""
+    import base64
+    import io
+    import re
+    import unicodedata
+
+    from pypdf import PdfReader
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.print_page_options import PrintOptions
+
+    page = dist_folder / "site" / "persons" / "per-watbek-qabelqaze.html"
+    violations = _look(browser, page.as_uri(), "case-sheet")
+    sheet = browser.find_element(By.CSS_SELECTOR, "section.case-sheet")
+    said = browser.find_element(By.ID, "said")
+    assert sheet.location["y"] < said.location["y"]
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+    endnotes = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "section.endnotes li")]
+    assert endnotes and all("SHA-256" in note for note in endnotes)
+    browser.set_window_size(1280, 900)
+    pdf = base64.b64decode(browser.print_page(PrintOptions()))
+    (SCREENSHOTS / "case-sheet.pdf").write_bytes(pdf)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    flat = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))  # the PDF's "ﬁ" ligatures as two letters
+    missing = [note for note in endnotes if re.sub(r"\s+", "", note) not in flat]
+    assert not missing, missing[:2]
+    assert "Case sheet" in text and "Sections" not in text  # the navigation is not printed
     assert not violations, violations
 
 

@@ -17,7 +17,8 @@ import pytest
 
 from derived import database, datasette_metadata, dist, parquet_files, site, workbook
 from derived.refused import Refused
-from derived.site.pages import CONTENT_SECURITY_POLICY, bibtex_text
+from derived.site.citations import bibtex_text
+from derived.site.pages import CONTENT_SECURITY_POLICY
 from model.loader import Package
 from tests.faults import (
     REPO,

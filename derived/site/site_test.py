@@ -215,3 +215,74 @@ def test_a_source_page_lists_where_the_text_is_published(dist_folder):
         page = (dist_folder / "site" / "sources" / f"{meta['source_id']}.html").read_text(encoding="utf-8")
         for copy in meta["located_copies"]:
             assert f'href="{html.escape(copy["url"])}"' in page, copy["url"]
+
+
+# What a reader's eye skips when the visible text is checked for column names and raw terms: the sources' own words
+# (quotes, the archived text, its context), what is meant to be pasted or cited (citations in CSL-JSON and BibTeX,
+# references to cite, file names), scripts and styles.
+SKIPPED = {"q", "blockquote", "pre", "script", "style", "mark", "title"}
+SKIPPED_CLASSES = {"source-text", "context", "ref", "file", "hash"}
+_VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "source", "area", "col", "base", "embed", "track"}
+
+
+class _VisibleText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[bool] = []  # for each open element, whether its text is skipped
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        self.stack.append(bool(self.stack and self.stack[-1]) or tag in SKIPPED or bool(classes & SKIPPED_CLASSES))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in _VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not (self.stack and self.stack[-1]):
+            self.parts.append(data)
+
+
+def visible_text(page: str) -> str:
+    parser = _VisibleText()
+    parser.feed(page)
+    return " ".join(parser.parts)
+
+
+def raw_words(package: Package) -> set[str]:
+    """What a reader must never see: every column name and table name of more than one word (a single-word name is
+    also an English word), and every vocabulary term of more than one word, as the data writes them."""
+    from derived import database
+
+    found = set()
+    for resource in package.descriptor["resources"]:
+        found |= {f["name"] for f in resource["schema"]["fields"] if "_" in f["name"]}
+        found |= {resource["name"]} if "_" in resource["name"] else set()
+        if package.model.get(resource["name"]).role == "vocabulary":
+            found |= {row["term"] for _, row in package.rows(resource["name"]) if "-" in row["term"]}
+    for ready in database.ready_tables(package):
+        found |= {column for column in ready.columns if "_" in column} | {ready.name}
+    return found
+
+
+def test_no_page_shows_a_column_name_or_a_raw_term(dist_folder):
+    words = raw_words(Package(dist_folder.parent))
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])"
+    )
+    shown = {}
+    for path in sorted((dist_folder / "site").rglob("*.html")):
+        found = set(pattern.findall(visible_text(path.read_text(encoding="utf-8"))))
+        if found:
+            shown[str(path.relative_to(dist_folder / "site"))] = sorted(found)
+    assert not shown, list(shown.items())[:10]
+
+
+def test_the_visible_text_check_sees_a_column_name_and_a_raw_term():
+    words = {"witness_person_id", "arbitrary-detention"}
+    page = '<p>As witness_person_id: <q>arbitrary-detention</q> <span class="ref">arbitrary-detention</span></p>'
+    text = visible_text(page)
+    assert "witness_person_id" in text and "arbitrary-detention" not in text and words
